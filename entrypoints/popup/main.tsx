@@ -1,0 +1,40 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import browser from 'webextension-polyfill';
+import { Popup } from '@/components/popup/Popup';
+import '@/components/ui/page.css';
+import { I18nContext, type Translate } from '@/lib/i18n';
+import { sendRequest } from '@/lib/messaging/client';
+import type { WeekStats } from '@/lib/messaging/protocol';
+
+const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
+
+function PopupPage() {
+  const [stats, setStats] = useState<WeekStats | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    sendRequest({ type: 'UI_GET_WEEK_STATS' }).then(
+      (r) => (r.ok ? setStats(r.data) : setError(t('errorLoadFailed', r.error.message))),
+      (e: unknown) => setError(t('errorLoadFailed', String(e))),
+    );
+  }, []);
+  return (
+    <Popup
+      stats={stats}
+      error={error}
+      onOpenDashboard={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+        window.close();
+      }}
+    />
+  );
+}
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <I18nContext.Provider value={t}>
+      <PopupPage />
+    </I18nContext.Provider>
+  </StrictMode>,
+);

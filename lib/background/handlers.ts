@@ -1,0 +1,56 @@
+import { recordCapture, setCommentStatus } from '../db/capture';
+import type { SocialDeskDB } from '../db/schema';
+import { getWeekStats } from '../db/stats';
+import type { Handlers } from '../messaging/router';
+import type { OwnProfiles } from '../storage';
+import { defaultTimeZone, isValidTimeZone } from '../stats/days';
+
+/** What the handlers need from settings; the background passes the wxt storage items, tests pass plain values. */
+export interface SettingsAccess {
+  getOwnProfiles(): Promise<OwnProfiles>;
+  setOwnProfiles(value: OwnProfiles): Promise<void>;
+  getWeekStart(): Promise<number>;
+  getTimeZone(): Promise<string>;
+  now(): number;
+}
+
+export async function resolveTimeZone(settings: SettingsAccess): Promise<string> {
+  const tz = await settings.getTimeZone();
+  return tz && isValidTimeZone(tz) ? tz : defaultTimeZone();
+}
+
+export function createHandlers(db: SocialDeskDB, settings: SettingsAccess): Handlers {
+  return {
+    async CS_CAPTURE_PAGE({ reading }) {
+      const profiles = await settings.getOwnProfiles();
+      let own = profiles[reading.platform];
+      // The signed-in member shown by the page is a detection, kept until the user confirms or corrects it.
+      if (!own && reading.ownIdentity) {
+        own = { profileUrl: reading.ownIdentity.profileUrl, displayName: reading.ownIdentity.name, confirmed: false, detectedAt: settings.now() };
+        await settings.setOwnProfiles({ ...profiles, [reading.platform]: own });
+      }
+      const timeZone = await resolveTimeZone(settings);
+      return recordCapture(db, reading, { now: settings.now(), timeZone, ownProfileUrl: own ? own.profileUrl : null });
+    },
+    async CS_SET_COMMENT_STATUS({ interactionId, status }) {
+      const timeZone = await resolveTimeZone(settings);
+      return { status: await setCommentStatus(db, interactionId, status, { timeZone }) };
+    },
+    async UI_GET_WEEK_STATS({ now }) {
+      const [timeZone, weekStart] = await Promise.all([resolveTimeZone(settings), settings.getWeekStart()]);
+      return getWeekStats(db, { now: now ?? settings.now(), timeZone, weekStart });
+    },
+    async UI_LIST_INTERACTIONS({ limit }) {
+      const rows = await db.interactions.orderBy('capturedAt').reverse().limit(limit).toArray();
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        platform: r.platform,
+        actorName: r.actorName,
+        text: r.text,
+        occurredAt: r.occurredAt,
+        status: r.status,
+      }));
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import Dexie from 'dexie';
+import type { ExtractedComment, ExtractedPost, PageReading } from '../platforms/types';
+import type { CaptureResult } from '../messaging/protocol';
+import { sameProfile } from '../profiles';
+import {
+  applyContributions,
+  interactionContributions,
+  postContributions,
+  snapshotContributions,
+  type Contribution,
+  type RollupContext,
+} from './rollups';
+import { postKey, type InteractionRow, type MetricSnapshotRow, type PostRow, type SocialDeskDB } from './schema';
+
+export interface CaptureContext extends RollupContext {
+  now: number;
+  /** The user's own profile url on this platform, from settings (null: unknown, nothing is "own"). */
+  ownProfileUrl: string | null;
+}
+
+const EXCERPT_CHARS = 500;
+
+export function interactionId(platform: string, kind: InteractionRow['kind'], itemId: string): string {
+  return `${platform}:${kind}:${itemId}`;
+}
+
+function precisionRank(p: string): number {
+  return ['exact', 'minute', 'hour', 'day', 'week', 'month', 'year', 'captured'].indexOf(p);
+}
+
+function postRowFrom(post: ExtractedPost, old: PostRow | undefined, now: number): PostRow {
+  const keepOldTime = old && old.publishedAt !== null && post.publishedAt && precisionRank(old.publishedPrecision ?? 'captured') <= precisionRank(post.publishedAt.precision);
+  return {
+    key: postKey(post.platform, post.postId),
+    platform: post.platform,
+    postId: post.postId,
+    url: post.url,
+    authorName: post.author.name,
+    authorUrl: post.author.profileUrl,
+    isOwn: true,
+    tracked: { ...(old?.tracked ?? { saved: false, repliedOn: false }), own: true },
+    textExcerpt: post.text.slice(0, EXCERPT_CHARS),
+    mediaKind: post.mediaKind,
+    // A relative label ("2d") read again drifts; keep the first reading unless the new one is more precise.
+    publishedAt: keepOldTime ? old.publishedAt : (post.publishedAt?.at ?? old?.publishedAt ?? null),
+    publishedPrecision: keepOldTime ? old.publishedPrecision : (post.publishedAt?.precision ?? old?.publishedPrecision ?? null),
+    firstSeenAt: old?.firstSeenAt ?? now,
+    lastSeenAt: now,
+  };
+}
+
+function interactionFrom(comment: ExtractedComment, kind: InteractionRow['kind'], old: InteractionRow | undefined, now: number): InteractionRow {
+  const time = comment.time;
+  const keepOldTime = old && (!time || precisionRank(old.occurredPrecision) <= precisionRank(time.precision));
+  return {
+    id: interactionId(comment.platform, kind, comment.commentId),
+    kind,
+    platform: comment.platform,
+    postKey: postKey(comment.platform, comment.postId),
+    platformItemId: comment.commentId,
+    parentItemId: comment.parentId,
+    actorName: comment.author.name,
+    actorUrl: comment.author.profileUrl,
+    text: comment.text,
+    occurredAt: keepOldTime ? old.occurredAt : (time?.at ?? now),
+    occurredPrecision: keepOldTime ? old.occurredPrecision : (time?.precision ?? 'captured'),
+    capturedAt: old?.capturedAt ?? now,
+    status: old?.status ?? (kind === 'comment_received' ? 'open' : 'none'),
+    repliedById: old?.repliedById ?? null,
+    inReplyToId: old?.inReplyToId ?? null,
+    responseMs: old?.responseMs ?? null,
+    templateId: old?.templateId ?? null,
+    site: null,
+  };
+}
+
+function sameRow(a: object | undefined, b: object): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Stores what a page showed: the user's own posts (with a count snapshot when
+ * the counts changed) and the comments under them, linking the user's replies
+ * to the comments they answer. One transaction: all or nothing, and the daily
+ * rollups change with the rows. Other people's posts are not stored.
+ */
+export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx: CaptureContext): Promise<CaptureResult> {
+  const ownPosts = reading.posts.filter((p) => sameProfile(p.author.profileUrl, ctx.ownProfileUrl));
+  const ownPostIds = new Set(ownPosts.map((p) => p.postId));
+  const comments = reading.comments.filter((c) => ownPostIds.has(c.postId));
+  // Parents before replies, so a reply finds the comment it answers.
+  comments.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
+
+  return db.transaction('rw', [db.posts, db.metricSnapshots, db.interactions, db.dailyRollups], async () => {
+    const added: Contribution[] = [];
+    const removed: Contribution[] = [];
+    let addedRows = 0;
+
+    const oldPosts = await db.posts.bulkGet(ownPosts.map((p) => postKey(p.platform, p.postId)));
+    const newPosts: PostRow[] = [];
+    for (const [i, post] of ownPosts.entries()) {
+      const old = oldPosts[i];
+      const row = postRowFrom(post, old, ctx.now);
+      newPosts.push(row);
+      if (old) removed.push(...postContributions(old, ctx));
+      else addedRows++;
+      added.push(...postContributions(row, ctx));
+
+      const last = await db.metricSnapshots
+        .where('[postKey+capturedAt]')
+        .between([row.key, Dexie.minKey], [row.key, Dexie.maxKey])
+        .last();
+      const snap: MetricSnapshotRow = { postKey: row.key, platform: row.platform, own: true, capturedAt: ctx.now, ...post.counts };
+      const changed = !last || (['reactions', 'comments', 'shares', 'views'] as const).some((k) => snap[k] !== null && snap[k] !== last[k]);
+      if (changed) {
+        await db.metricSnapshots.add(snap);
+        added.push(...snapshotContributions(snap, last, row.publishedAt, ctx));
+      }
+    }
+    await db.posts.bulkPut(newPosts);
+
+    const ids = comments.map((c) =>
+      interactionId(c.platform, sameProfile(c.author.profileUrl, ctx.ownProfileUrl) ? 'reply_sent' : 'comment_received', c.commentId),
+    );
+    const olds = await db.interactions.bulkGet(ids);
+    const rows = new Map<string, InteractionRow>();
+    const before = new Map<string, InteractionRow | undefined>();
+    for (const [i, comment] of comments.entries()) {
+      const id = ids[i] as string;
+      const old = olds[i];
+      const kind = id.split(':')[1] as InteractionRow['kind'];
+      before.set(id, old);
+      rows.set(id, interactionFrom(comment, kind, rows.get(id) ?? old, ctx.now));
+    }
+
+    // Link each reply of the user to the comment it answers.
+    for (const reply of rows.values()) {
+      if (reply.kind !== 'reply_sent' || reply.parentItemId === null || reply.inReplyToId !== null) continue;
+      const parentId = interactionId(reply.platform, 'comment_received', reply.parentItemId);
+      let parent = rows.get(parentId);
+      if (!parent) {
+        const stored = await db.interactions.get(parentId);
+        if (!stored) continue;
+        before.set(parentId, stored);
+        parent = { ...stored };
+        rows.set(parentId, parent);
+      }
+      const responseMs = Math.max(0, reply.occurredAt - parent.occurredAt);
+      reply.inReplyToId = parentId;
+      reply.responseMs = responseMs;
+      if (parent.status !== 'replied') {
+        parent.status = 'replied';
+        parent.repliedById = reply.id;
+        parent.responseMs = responseMs;
+      }
+    }
+
+    const changed: InteractionRow[] = [];
+    for (const [id, row] of rows) {
+      const old = before.get(id);
+      if (sameRow(old, row)) continue;
+      if (old) removed.push(...interactionContributions(old, ctx));
+      else addedRows++;
+      added.push(...interactionContributions(row, ctx));
+      changed.push(row);
+    }
+    await db.interactions.bulkPut(changed);
+    await applyContributions(db, added, removed);
+
+    return {
+      ownPostKeys: newPosts.map((p) => p.key),
+      comments: comments.map((c, i) => {
+        const row = rows.get(ids[i] as string) as InteractionRow;
+        return { commentId: c.commentId, interactionId: row.id, kind: row.kind, status: row.status };
+      }),
+      added: addedRows,
+      ownProfileUrl: ctx.ownProfileUrl,
+    };
+  });
+}
+
+/** Marks a received comment dismissed ("no reply needed") or open again. */
+export async function setCommentStatus(db: SocialDeskDB, id: string, status: 'open' | 'dismissed', ctx: RollupContext) {
+  return db.transaction('rw', [db.interactions, db.dailyRollups], async () => {
+    const old = await db.interactions.get(id);
+    if (!old || old.kind !== 'comment_received') throw new Error(`No received comment ${id}`);
+    if (old.status === 'replied') return old.status;
+    const row = { ...old, status };
+    await db.interactions.put(row);
+    await applyContributions(db, interactionContributions(row, ctx), interactionContributions(old, ctx));
+    return row.status;
+  });
+}

@@ -1,0 +1,179 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { MediaKind, Platform } from '../platforms/types';
+
+/**
+ * The local database. It lives in the background service worker and the
+ * extension's own pages only: a content script's IndexedDB would belong to the
+ * host page's origin (facebook.com), so content scripts reach it by messages.
+ *
+ * Versioning rule (Dexie): a version that has shipped is never edited again.
+ * Add `this.version(n + 1).stores({...}).upgrade(...)` below it instead, and add
+ * a migration test that opens a database created by version n.
+ */
+
+export const DB_NAME = 'social-desk';
+
+/** `${platform}:${platformPostId}` — the key of a post everywhere in the product. */
+export type PostKey = string;
+
+export interface PostRow {
+  key: PostKey;
+  platform: Platform;
+  postId: string;
+  url: string;
+  authorName: string;
+  authorUrl: string | null;
+  isOwn: boolean;
+  /** Why we keep it: own post, saved as inspiration, replied on. */
+  tracked: { own: boolean; saved: boolean; repliedOn: boolean };
+  textExcerpt: string;
+  mediaKind: MediaKind;
+  /** Epoch ms, or null when the page did not say. */
+  publishedAt: number | null;
+  publishedPrecision: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export interface MetricSnapshotRow {
+  id?: number;
+  postKey: PostKey;
+  platform: Platform;
+  /** Whether the post is the user's own (only own posts count in the weekly numbers). */
+  own: boolean;
+  capturedAt: number;
+  /** null = unknown on that page, never 0. */
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  views: number | null;
+}
+
+export type InteractionKind = 'comment_received' | 'reply_sent' | 'mention' | 'manual';
+export type InteractionStatus = 'open' | 'replied' | 'dismissed' | 'none';
+
+export interface InteractionRow {
+  /** Derived from the platform's own ids: `${platform}:${kind}:${platformItemId}` — so re-capture never duplicates. */
+  id: string;
+  kind: InteractionKind;
+  platform: Platform;
+  postKey: PostKey | null;
+  /** The platform's own id for the comment/reply. */
+  platformItemId: string;
+  parentItemId: string | null;
+  actorName: string;
+  actorUrl: string | null;
+  text: string;
+  /** When it happened on the platform (epoch ms); falls back to capturedAt when the page gave no time. */
+  occurredAt: number;
+  occurredPrecision: string;
+  capturedAt: number;
+  status: InteractionStatus;
+  /** For a received comment: the interaction id of the reply that answered it. */
+  repliedById: string | null;
+  /** For a reply: the interaction id of the comment it answers. */
+  inReplyToId: string | null;
+  /** ms from the comment to its answer, kept for the weekly summary. */
+  responseMs: number | null;
+  templateId: string | null;
+  /** Host name for platform 'other' (manual mode). */
+  site: string | null;
+}
+
+export interface TemplateRow {
+  id: string;
+  name: string;
+  body: string;
+  category: string;
+  language: string;
+  platforms: Platform[];
+  shortCode: string | null;
+  builtIn: boolean;
+  createdAt: number;
+  updatedAt: number;
+  useCount: number;
+  lastUsedAt: number | null;
+}
+
+export interface InspirationRow {
+  /** Same as the post key; saving again updates it. */
+  key: PostKey;
+  platform: Platform;
+  postId: string;
+  url: string;
+  authorName: string;
+  authorUrl: string | null;
+  text: string;
+  mediaKind: MediaKind;
+  mediaUrl: string | null;
+  publishedAt: number | null;
+  savedFromUrl: string;
+  savedAt: number;
+  updatedAt: number;
+  tags: string[];
+  note: string;
+  /** Lower-cased search terms (words and CJK bigrams) for the multi-entry index. */
+  searchTerms: string[];
+}
+
+/** Per local day and platform, maintained in the same transaction as every write. */
+export interface DailyRollupRow {
+  /** `YYYY-MM-DD` in the user's time zone. */
+  day: string;
+  platform: Platform;
+  commentsReceived: number;
+  repliesSent: number;
+  mentions: number;
+  /** Comments received that day that are answered (by now). */
+  commentsAnswered: number;
+  /** Individual response times (ms) of replies sent that day, for an exact median. */
+  responseTimesMs: number[];
+  reactionsGained: number;
+  commentsGained: number;
+  sharesGained: number;
+  viewsGained: number;
+  postsPublished: number;
+}
+
+export class SocialDeskDB extends Dexie {
+  posts!: EntityTable<PostRow, 'key'>;
+  metricSnapshots!: EntityTable<MetricSnapshotRow, 'id'>;
+  interactions!: EntityTable<InteractionRow, 'id'>;
+  templates!: EntityTable<TemplateRow, 'id'>;
+  inspirations!: EntityTable<InspirationRow, 'key'>;
+  dailyRollups!: Dexie.Table<DailyRollupRow, [string, Platform]>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      posts: 'key, platform, isOwn, lastSeenAt, [platform+publishedAt]',
+      metricSnapshots: '++id, postKey, [postKey+capturedAt], capturedAt, [platform+capturedAt]',
+      interactions:
+        'id, kind, postKey, platformItemId, [platform+occurredAt], [status+occurredAt], [kind+occurredAt], occurredAt, capturedAt, actorUrl',
+      templates: 'id, shortCode, category, updatedAt, lastUsedAt',
+      inspirations: 'key, platform, savedAt, authorName, *tags, *searchTerms',
+      dailyRollups: '[day+platform], day',
+    });
+  }
+}
+
+export function postKey(platform: Platform, postId: string): PostKey {
+  return `${platform}:${postId}`;
+}
+
+export function emptyRollup(day: string, platform: Platform): DailyRollupRow {
+  return {
+    day,
+    platform,
+    commentsReceived: 0,
+    repliesSent: 0,
+    mentions: 0,
+    commentsAnswered: 0,
+    responseTimesMs: [],
+    reactionsGained: 0,
+    commentsGained: 0,
+    sharesGained: 0,
+    viewsGained: 0,
+    postsPublished: 0,
+  };
+}

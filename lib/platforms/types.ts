@@ -1,0 +1,100 @@
+/**
+ * The contract every site adapter fulfils: it turns the live page into typed
+ * records the rest of the product uses. Adapters are pure DOM readers: they
+ * take a `Document`/`Element` as a parameter (so tests feed them any DOM) and
+ * never call browser APIs or touch storage.
+ */
+
+export const PLATFORMS = ['linkedin', 'facebook', 'instagram', 'x', 'youtube', 'threads', 'tiktok', 'other'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** A count as read from the page. `null` means "unknown" (unreadable), never 0. */
+export type Count = number | null;
+
+export interface PostCounts {
+  reactions: Count;
+  comments: Count;
+  shares: Count;
+  views: Count;
+}
+
+/** A point in time read from the page, with how precise it is. */
+export interface PageTime {
+  /** Epoch milliseconds. */
+  at: number;
+  /** `exact` when the page gave an absolute time (e.g. `<time datetime>`), else the unit of the relative label. */
+  precision: 'exact' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+}
+
+export type MediaKind = 'text' | 'image' | 'video' | 'link' | 'document' | 'poll' | 'article' | 'unknown';
+
+export interface Person {
+  name: string;
+  /** Canonical profile url (absolute, no query string), or null if the page shows none. */
+  profileUrl: string | null;
+}
+
+export interface ExtractedPost {
+  platform: Platform;
+  /** The platform's own id (e.g. LinkedIn's `urn:li:activity:…` number). */
+  postId: string;
+  url: string;
+  author: Person;
+  text: string;
+  mediaKind: MediaKind;
+  publishedAt: PageTime | null;
+  counts: PostCounts;
+}
+
+export interface ExtractedComment {
+  platform: Platform;
+  /** The platform's comment id, or a stable hash when the platform exposes none. */
+  commentId: string;
+  /** The id of the post this comment was found under (never guessed across posts). */
+  postId: string;
+  /** For replies: the comment id of the parent; null for top-level comments. */
+  parentId: string | null;
+  author: Person;
+  text: string;
+  time: PageTime | null;
+}
+
+export interface OwnIdentity {
+  name: string | null;
+  profileUrl: string;
+}
+
+/** Which parts of the page the adapter could read. `absent` = the page has none (not a failure). */
+export type PartHealth = 'ok' | 'absent' | 'broken';
+export interface PageHealth {
+  post: PartHealth;
+  counts: PartHealth;
+  comments: PartHealth;
+  replyBox: PartHealth;
+  /** Human-readable notes for maintainers (which selector family failed, …). English, not shown as UI text. */
+  notes: string[];
+}
+
+export interface PageReading {
+  platform: Platform;
+  adapterVersion: string;
+  posts: ExtractedPost[];
+  comments: ExtractedComment[];
+  ownIdentity: OwnIdentity | null;
+  health: PageHealth;
+}
+
+export interface PlatformAdapter {
+  platform: Platform;
+  /** Bumped whenever selectors change, shown in the health notice. */
+  version: string;
+  /** Whether this adapter reads pages at this url. */
+  matches(url: URL): boolean;
+  /** Reads everything the adapter understands on the page. Never throws. */
+  read(doc: Document, pageUrl: URL): PageReading;
+  /**
+   * Finds (and opens if needed) the reply editor of a comment. Returns null when
+   * no reply box can be found. Used by reply drafting.
+   */
+  findReplyBox?(doc: Document, commentId: string): HTMLElement | null;
+}

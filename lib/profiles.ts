@@ -1,0 +1,15 @@
+/** Profile urls are compared in one canonical form: lower-case host and path, no query, hash or trailing slash. */
+export function canonicalProfileKey(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^(www\.|m\.|mobile\.)/, '')}${decodeURIComponent(u.pathname).replace(/\/+$/, '')}`.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+export function sameProfile(a: string | null | undefined, b: string | null | undefined): boolean {
+  const ka = canonicalProfileKey(a);
+  return ka !== null && ka === canonicalProfileKey(b);
+}

@@ -1,0 +1,44 @@
+import type { ExtractedComment, ExtractedPost, PageReading } from '@/lib/platforms/types';
+
+/** Small hand-built readings for database and messaging tests (no DOM involved). */
+export const ME = 'https://www.linkedin.com/in/mei-lin-coffee/';
+export const NOW = Date.UTC(2026, 10, 27, 4, 0); // Friday 2026-11-27, noon in Taipei
+
+export function post(id: string, over: Partial<ExtractedPost> = {}): ExtractedPost {
+  return {
+    platform: 'linkedin',
+    postId: id,
+    url: `https://www.linkedin.com/feed/update/urn:li:activity:${id}/`,
+    author: { name: 'Mei Lin', profileUrl: ME },
+    text: '新豆上架！ New beans are in.',
+    mediaKind: 'text',
+    publishedAt: { at: NOW - 2 * 86_400_000, precision: 'day' },
+    counts: { reactions: 10, comments: 2, shares: 1, views: null },
+    ...over,
+  };
+}
+
+export function comment(id: string, postId: string, over: Partial<ExtractedComment> = {}): ExtractedComment {
+  return {
+    platform: 'linkedin',
+    commentId: id,
+    postId,
+    parentId: null,
+    author: { name: 'Chen Wei', profileUrl: 'https://www.linkedin.com/in/chen-wei/' },
+    text: '請問有賣掛耳包嗎？',
+    time: { at: NOW - 3 * 3_600_000, precision: 'hour' },
+    ...over,
+  };
+}
+
+export function reading(posts: ExtractedPost[], comments: ExtractedComment[], over: Partial<PageReading> = {}): PageReading {
+  return {
+    platform: 'linkedin',
+    adapterVersion: 'test',
+    posts,
+    comments,
+    ownIdentity: { name: 'Mei Lin', profileUrl: ME },
+    health: { post: 'ok', counts: 'ok', comments: 'ok', replyBox: 'ok', notes: [] },
+    ...over,
+  };
+}

@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/**
+ * Loads the built extension into real Chromium, serves fixture pages at the
+ * platforms' real addresses and aborts every other request, so the real
+ * content script runs on them and nothing reaches the network. Builds nothing:
+ * run `npm run build` first.
+ */
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+
+export function findBrowser(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  throw new Error('No Chromium found. Install it (Debian: apt-get install -y chromium) or set CHROME_PATH.');
+}
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Serves `html` at `url` (exact match, ignoring the hash). */
+  serve(url: string, html: string): void;
+  /** Every request the browser tried to send outside the served pages. */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** More unpacked extensions to load beside ours (e.g. a foreign one for sender tests). */
+  extraExtensions?: string[];
+  extensionDir?: string;
+  /** Keep the window size predictable for screenshots. */
+  viewport?: { width: number; height: number };
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
+  }
+  const dirs = [extensionDir, ...(options.extraExtensions ?? [])].join(',');
+  const profile = mkdtempSync(join(tmpdir(), 'social-desk-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findBrowser(),
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${dirs}`,
+      `--load-extension=${dirs}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+
+  const pages = new Map<string, string>();
+  const blocked: string[] = [];
+  const key = (url: string) => url.split('#')[0] as string;
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const body = pages.get(key(url));
+    if (body !== undefined) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    } else {
+      blocked.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+
+  const worker = await findExtensionWorker(context, extensionDir);
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    serve: (url, html) => void pages.set(key(url), html),
+    blocked,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function findExtensionWorker(context: BrowserContext, extensionDir: string): Promise<Worker> {
+  const { readFileSync } = await import('node:fs');
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { background?: { service_worker?: string } };
+  const script = manifest.background?.service_worker ?? 'background.js';
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith(`/${script}`);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const found = context.serviceWorkers().find(isOurs);
+    if (found) return found;
+    await context.waitForEvent('serviceworker', { timeout: 2_000 }).catch(() => undefined);
+  }
+  throw new Error('The extension did not start (no service worker). Is the browser a Chromium build that accepts --load-extension?');
+}
+
+/** Opens one of the extension's pages (popup.html, dashboard.html) in a tab. */
+export async function openExtensionPage(session: Session, path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
+
+/** Reads every row of a table of the extension's database, through the service worker (raw IndexedDB). */
+export async function readTable<T = unknown>(worker: Worker, table: string): Promise<T[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((res, rej) => {
+        const open = indexedDB.open('social-desk');
+        open.onerror = () => rej(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            res(req.result as T[]);
+            db.close();
+          };
+          req.onerror = () => rej(req.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Strips `<script>` elements from a captured page, so its own code cannot run offline. */
+export function stripScripts(html: string): string {
+  return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '').replace(/<script\b[^>]*\/>/gi, '');
+}
+
+/** Sends a raw runtime message from one of the extension's pages, as any code there could. */
+export function sendFromPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate(
+    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    message,
+  );
+}

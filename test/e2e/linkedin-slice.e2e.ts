@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, launch, openExtensionPage, readTable, ROOT, sendFromPage, type Session } from './harness';
+
+const POST_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000001/';
+const FIXTURE = readFileSync(join(ROOT, 'test/fixtures/linkedin/own-post.html'), 'utf8');
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await launch({ extraExtensions: [join(ROOT, 'test/e2e/foreign-extension')] });
+  session.serve(POST_URL, FIXTURE);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+async function waitForRows(table: string, count: number) {
+  await expect.poll(async () => (await readTable(session.worker, table)).length, { timeout: 15_000 }).toBe(count);
+}
+
+describe('LinkedIn slice, end to end in Chromium', () => {
+  it('ships ASCII-only scripts (Chrome rejects content scripts holding U+FFFF)', () => {
+    const scripts = readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const f of scripts) expect(/[^\x00-\x7f]/.test(readFileSync(join(EXTENSION_DIR, 'content-scripts', f), 'utf8'))).toBe(false);
+  });
+
+  it('mounts the panel on the own post, lists its comments and stores them once', async () => {
+    const page = await session.context.newPage();
+    await page.goto(POST_URL);
+    const panel = page.locator('social-desk-panel');
+    await expect.poll(() => panel.locator('[data-testid="own-post"]').count(), { timeout: 15_000 }).toBe(1);
+    const comments = panel.locator('[data-testid="comment"]');
+    await expect.poll(() => comments.count()).toBeGreaterThanOrEqual(4);
+    const listed = await comments.count();
+    expect(await panel.locator('[data-testid="countReactions"] dd').textContent()).toMatch(/\d/);
+    expect(await panel.locator('[data-testid="countComments"] dd').textContent()).toMatch(/\d/);
+    expect(await panel.locator('[data-testid="countShares"] dd').textContent()).toMatch(/\d/);
+
+    await waitForRows('interactions', listed);
+    await waitForRows('posts', 1);
+    await waitForRows('metricSnapshots', 1);
+
+    // The panel lives in a shadow root: the page's own styles and scripts do not reach it.
+    expect(await page.evaluate(() => document.querySelector('social-desk-panel')?.shadowRoot !== null)).toBe(true);
+
+    // Nothing of ours is stored on linkedin.com's origin.
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+
+    // A reload captures the same comments again: still one row each.
+    await page.reload();
+    await expect.poll(() => panel.locator('[data-testid="comment"]').count(), { timeout: 15_000 }).toBe(listed);
+    await page.waitForTimeout(1_500);
+    await waitForRows('interactions', listed);
+    await waitForRows('posts', 1);
+    await page.close();
+  });
+
+  it('shows this week’s comments received in the popup, not doubled by the reload', async () => {
+    const interactions = await readTable<{ kind: string }>(session.worker, 'interactions');
+    const received = interactions.filter((i) => i.kind === 'comment_received').length;
+    expect(received).toBeGreaterThan(0);
+    const popup = await openExtensionPage(session, 'popup.html');
+    const cell = popup.locator('[data-testid="metricCommentsReceived"] .sd-value');
+    await expect.poll(() => cell.textContent(), { timeout: 10_000 }).toBe(String(received));
+    await popup.close();
+  });
+
+  it('rejects a message with a bad shape and one from a foreign extension, writing nothing', async () => {
+    const before = (await readTable(session.worker, 'interactions')).length;
+    const popup = await openExtensionPage(session, 'popup.html');
+    const bad = await sendFromPage(popup, { type: 'CS_CAPTURE_PAGE', pageUrl: 12 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
+    const unknown = await sendFromPage(popup, { type: 'UI_DROP_EVERYTHING' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
+    await popup.close();
+
+    const foreign = session.context.serviceWorkers().find((w) => w.url().endsWith('/foreign-sw.js'));
+    expect(foreign).toBeDefined();
+    const valid = {
+      type: 'CS_CAPTURE_PAGE',
+      pageUrl: POST_URL,
+      reading: {
+        platform: 'linkedin',
+        adapterVersion: 'x',
+        posts: [],
+        comments: [],
+        ownIdentity: null,
+        health: { post: 'ok', counts: 'ok', comments: 'ok', replyBox: 'ok', notes: [] },
+      },
+    };
+    const answer = await foreign!.evaluate(
+      ([id, message]) => (self as unknown as { sendTo(id: string, m: unknown): Promise<unknown> }).sendTo(id as string, message),
+      [session.extensionId, valid] as const,
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FOREIGN_SENDER' } });
+    expect((await readTable(session.worker, 'interactions')).length).toBe(before);
+  });
+
+  it('sent no request to the network', () => {
+    // Every request outside the served fixture was aborted; none came from the extension's origin.
+    expect(session.blocked.filter((u) => !u.startsWith('https://www.linkedin.com/'))).toEqual([]);
+  });
+});

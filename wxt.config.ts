@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+
+// Host access is limited to the sites we read. Other sites are reached only
+// through activeTab (the user's click on the context menu or toolbar).
+export const SUPPORTED_HOSTS = ['https://www.linkedin.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Dexie contains a raw U+FFFF; Chrome rejects content scripts that hold one
+  // ("isn't UTF-8 encoded"), so every bundle is emitted as ASCII. Vite 8 bundles
+  // with Rolldown, whose option this is (esbuild's `charset` is ignored there);
+  // test/e2e checks the output.
+  vite: () => ({ build: { target: 'es2022', rolldownOptions: { output: { charset: 'ascii' } } } }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms'],
+    host_permissions: SUPPORTED_HOSTS,
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandTogglePanel__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'social-desk@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+});
