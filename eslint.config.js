@@ -31,6 +31,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/e2e/foreign-extension/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker, chrome: 'readonly' } },
+  },
+  {
     // WXT's auto-imports (defineBackground, defineContentScript…) are globals in entrypoints.
     files: ['entrypoints/**'],
     languageOptions: { globals: { defineBackground: 'readonly', defineContentScript: 'readonly' } },

@@ -69,6 +69,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const key = (url: string) => url.split('#')[0] as string;
   await context.route('**/*', async (route) => {
     const url = route.request().url();
+    // The extension's own files load from the browser itself, never the network.
+    if (url.startsWith('chrome-extension://')) {
+      await route.continue();
+      return;
+    }
     const body = pages.get(key(url));
     if (body !== undefined) {
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });

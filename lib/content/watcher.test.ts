@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import { watchElements, type Scheduler } from './watcher';
+
+const manual = () => {
+  let pending: (() => void) | null = null;
+  const schedule: Scheduler = (run) => {
+    pending = run;
+    return () => (pending = null);
+  };
+  return { schedule, run: () => pending?.() };
+};
+
+function feed(n: number) {
+  document.body.replaceChildren();
+  const list = document.createElement('div');
+  for (let i = 0; i < n; i++) list.append(postEl(i));
+  document.body.append(list);
+  return list;
+}
+function postEl(i: number) {
+  const el = document.createElement('article');
+  el.className = 'post';
+  el.dataset.id = String(i);
+  el.textContent = `post ${i}`;
+  return el;
+}
+const flushMutations = () => new Promise((r) => setTimeout(r, 0));
+
+describe('watchElements', () => {
+  it('reads every container once at start, then only the ones that changed or arrived', async () => {
+    const list = feed(3);
+    const read = vi.fn((el: Element) => (el as HTMLElement).dataset.id);
+    const onBatch = vi.fn();
+    const s = manual();
+    const w = watchElements({ root: document.body, selector: 'article.post', read, onBatch, schedule: s.schedule });
+    w.flush();
+    expect(read).toHaveBeenCalledTimes(3);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2'], 3);
+
+    list.append(postEl(3), postEl(4));
+    (list.children[1] as HTMLElement).append(document.createElement('span'));
+    await flushMutations();
+    s.run();
+    expect(read).toHaveBeenCalledTimes(6); // 3 at start + 2 new + 1 changed
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2', '3', '4'], 3);
+    w.disconnect();
+  });
+
+  it('forgets containers that leave the DOM', async () => {
+    const list = feed(3);
+    const onBatch = vi.fn();
+    const s = manual();
+    const w = watchElements({ root: document.body, selector: 'article.post', read: (el) => (el as HTMLElement).dataset.id, onBatch, schedule: s.schedule });
+    w.flush();
+    list.firstElementChild?.remove();
+    await flushMutations();
+    s.run();
+    expect(onBatch).toHaveBeenLastCalledWith(['1', '2'], 0);
+    w.disconnect();
+  });
+
+  it('ignores changes inside ignored elements (our own panel)', async () => {
+    feed(1);
+    const host = document.createElement('social-desk-panel');
+    document.body.append(host);
+    const read = vi.fn(() => 1);
+    const s = manual();
+    const w = watchElements({ root: document.body, selector: 'article.post', read, onBatch: vi.fn(), schedule: s.schedule, ignore: 'social-desk-panel' });
+    w.flush();
+    host.append(postEl(9));
+    await flushMutations();
+    s.run();
+    expect(read).toHaveBeenCalledTimes(1);
+    w.disconnect();
+  });
+
+  it('batches many mutations into one read per container', async () => {
+    const list = feed(2);
+    const read = vi.fn(() => 1);
+    const s = manual();
+    const w = watchElements({ root: document.body, selector: 'article.post', read, onBatch: vi.fn(), schedule: s.schedule });
+    w.flush();
+    for (let i = 0; i < 50; i++) (list.children[0] as HTMLElement).append(document.createElement('i'));
+    await flushMutations();
+    s.run();
+    expect(read).toHaveBeenCalledTimes(3);
+    expect(w.stats.batches).toBe(2);
+    w.disconnect();
+  });
+});

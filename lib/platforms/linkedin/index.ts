@@ -1,0 +1,78 @@
+/**
+ * The LinkedIn adapter: reads posts, counts, comments and the signed-in member
+ * from www.linkedin.com pages (logged-in app and the logged-out guest post page),
+ * and finds a comment's reply editor for reply drafting.
+ */
+import type { PageReading, PlatformAdapter } from '../types';
+import { findCommentElement, findOwnReplyEditor, findReplyButton, readLinkedInPage } from './extract';
+import { COMMENT, anyOf } from './selectors';
+
+/** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
+export const LINKEDIN_ADAPTER_VERSION = '2026.11.1';
+
+function failedReading(error: unknown): PageReading {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    platform: 'linkedin',
+    adapterVersion: LINKEDIN_ADAPTER_VERSION,
+    posts: [],
+    comments: [],
+    ownIdentity: null,
+    health: {
+      post: 'broken',
+      counts: 'broken',
+      comments: 'broken',
+      replyBox: 'broken',
+      notes: [`reader threw: ${message}`],
+    },
+  };
+}
+
+/**
+ * Opens the reply editor of a comment. LinkedIn renders a reply composer only
+ * after the comment's Reply button is clicked; Ember renders in the click's run
+ * loop, so the editor is normally there when `click()` returns. For a reply,
+ * LinkedIn may open the composer on the thread's top comment instead, so that
+ * comment is searched too. Returns null when nothing can be found (the caller may
+ * try again after the page settles).
+ */
+function findReplyBox(doc: Document, commentId: string): HTMLElement | null {
+  try {
+    const comment = findCommentElement(doc, commentId);
+    if (comment === null) return null;
+    const open = findOwnReplyEditor(comment);
+    if (open !== null) return open;
+
+    const button = findReplyButton(comment);
+    if (button !== null) button.click();
+
+    const opened = findOwnReplyEditor(comment);
+    if (opened !== null) return opened;
+    // Replies to a reply: the composer sits in the enclosing thread's comment.
+    for (let node = comment.parentElement; node !== null; node = node.parentElement) {
+      if (node.matches(anyOf(COMMENT))) {
+        const threadEditor = findOwnReplyEditor(node);
+        if (threadEditor !== null) return threadEditor;
+      }
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+export const linkedinAdapter: PlatformAdapter = {
+  platform: 'linkedin',
+  version: LINKEDIN_ADAPTER_VERSION,
+  matches(url: URL): boolean {
+    return url.protocol === 'https:' && url.hostname === 'www.linkedin.com';
+  },
+  read(doc: Document, pageUrl: URL): PageReading {
+    try {
+      return { ...readLinkedInPage(doc, pageUrl, Date.now()), adapterVersion: LINKEDIN_ADAPTER_VERSION };
+    } catch (error) {
+      return failedReading(error);
+    }
+  },
+  findReplyBox,
+};
