@@ -3,7 +3,10 @@ export function canonicalProfileKey(url: string | null | undefined): string | nu
   if (!url) return null;
   try {
     const u = new URL(url);
-    return `${u.hostname.replace(/^(www\.|m\.|mobile\.)/, '')}${decodeURIComponent(u.pathname).replace(/\/+$/, '')}`.toLowerCase();
+    const path = decodeURIComponent(u.pathname).replace(/\/+$/, '');
+    // facebook.com/profile.php?id=123: the id is the profile, not the path.
+    const id = path.endsWith('/profile.php') ? u.searchParams.get('id') : null;
+    return `${u.hostname.replace(/^(www\.|m\.|mobile\.|web\.)/, '')}${path}${id ? `?id=${id}` : ''}`.toLowerCase();
   } catch {
     return null;
   }

@@ -8,14 +8,17 @@ import panelCss from '@/components/panel/panel.css?inline';
 import { I18nContext, type Translate } from '../i18n';
 import { sendRequest } from '../messaging/client';
 import { bgToContentSchema } from '../messaging/protocol';
-import type { PageReading, PlatformAdapter } from '../platforms/types';
+import { mergeReadings, safeReadContainer, safeReadIdentity } from '../platforms/read';
+import type { ContainerReading, PageReading, PlatformAdapter } from '../platforms/types';
+import { sameProfile } from '../profiles';
 import { ownProfilesItem, panelOpenItem, type OwnProfiles } from '../storage';
 import { createPanelStore, type PanelStore } from './store';
+import { idleScheduler, watchElements } from './watcher';
 
 const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
 
-/** Waits for a quiet moment after page changes before reading again. */
-const READ_DELAY_MS = 400;
+/** The longest a batch of page changes waits for an idle moment before it is read. */
+const READ_DELAY_MS = 500;
 
 function PanelHost({ store }: { store: PanelStore }) {
   const s = useSyncExternalStore(store.subscribe, store.get);
@@ -50,11 +53,6 @@ async function confirmIdentity(reading: PageReading | null, yes: boolean) {
   if (yes) next[reading.platform] = { ...current, confirmed: true };
   else delete next[reading.platform];
   await ownProfilesItem.setValue(next);
-}
-
-/** A stable fingerprint of what matters in a reading, so an unchanged page is not sent again. */
-function fingerprint(r: PageReading): string {
-  return JSON.stringify([r.posts, r.comments, r.ownIdentity, r.health]);
 }
 
 /**
@@ -94,24 +92,27 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
   applyIdentity(await ownProfilesItem.getValue());
   const unwatchProfiles = ownProfilesItem.watch((v) => {
     applyIdentity(v);
-    lastSent = ''; // who counts as "own" changed: store again
-    scheduleRead();
+    // Who counts as "own" changed: send the current reading again.
+    const reading = store.get().reading;
+    if (reading) void capture(reading);
   });
   const unwatchOpen = panelOpenItem.watch((open) => store.set({ open }));
 
   let lastSent = '';
-  let timer: number | undefined;
+  const readContext = () => ({ pageUrl: new URL(location.href), now: Date.now() });
 
-  async function readAndCapture() {
-    timer = undefined;
+  async function capture(reading: PageReading) {
     if (ctx.isInvalid) return;
-    const reading = adapter.read(document, new URL(location.href));
-    store.set({ reading });
-    const fp = fingerprint(reading);
+    // Only the user's own posts (and their comments) are stored; the background checks again.
+    const own = store.get().identity;
+    const ownPosts = own ? reading.posts.filter((p) => sameProfile(p.author.profileUrl, own.profileUrl)) : [];
+    const ownIds = new Set(ownPosts.map((p) => p.postId));
+    const toSend: PageReading = { ...reading, posts: ownPosts, comments: reading.comments.filter((c) => ownIds.has(c.postId)) };
+    const fp = JSON.stringify([toSend.posts, toSend.comments, toSend.ownIdentity, own]);
     if (fp === lastSent) return;
     lastSent = fp;
     try {
-      const response = await sendRequest({ type: 'CS_CAPTURE_PAGE', pageUrl: location.href, reading });
+      const response = await sendRequest({ type: 'CS_CAPTURE_PAGE', pageUrl: location.href, reading: toSend });
       if (response.ok) store.set({ capture: response.data, error: null });
       else {
         lastSent = '';
@@ -124,17 +125,28 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     }
   }
 
-  function scheduleRead() {
-    if (timer !== undefined || ctx.isInvalid) return;
-    timer = ctx.setTimeout(() => void readAndCapture(), READ_DELAY_MS);
-  }
-
-  const observer = new MutationObserver(() => scheduleRead());
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  const ignore = ['social-desk-panel', adapter.ignoreSelector].filter(Boolean).join(',');
+  let batchContext = readContext();
+  const watcher = watchElements<ContainerReading>({
+    root: document.body,
+    selector: adapter.containerSelector,
+    ignore,
+    read: (el) => safeReadContainer(adapter, el, batchContext),
+    onBatch(readings) {
+      const reading = mergeReadings(adapter, readings, safeReadIdentity(adapter, document, batchContext), batchContext);
+      store.set({ reading });
+      void capture(reading);
+    },
+    schedule: (run) =>
+      idleScheduler(READ_DELAY_MS)(() => {
+        batchContext = readContext();
+        run();
+      }),
+  });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     lastSent = '';
     store.set({ reading: null, capture: null });
-    scheduleRead();
+    watcher.invalidateAll();
   });
 
   // Step aside when the user types in a page editor that the panel would cover.
@@ -162,12 +174,12 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
   browser.runtime.onMessage.addListener(onMessage);
 
   ctx.onInvalidated(() => {
-    observer.disconnect();
+    watcher.disconnect();
     unwatchProfiles();
     unwatchOpen();
     browser.runtime.onMessage.removeListener(onMessage);
     ui.remove();
   });
 
-  await readAndCapture();
+  watcher.flush();
 }

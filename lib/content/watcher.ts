@@ -71,6 +71,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
   function batch() {
     cancel = null;
     stats.batches++;
+    const wasFullScan = fullScan;
     if (fullScan) {
       fullScan = false;
       for (const el of opts.root.querySelectorAll(opts.selector)) if (!ignored(el)) dirty.add(el);
@@ -93,7 +94,8 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     dirty.clear();
     const removed = live.size > 0 && [...live].some((el) => !nextLive.has(el));
     live = nextLive;
-    if (changed === 0 && !removed) return;
+    // A full scan always reports, even an empty page: "nothing here" is an answer too.
+    if (changed === 0 && !removed && !wasFullScan) return;
     const ordered = [...live].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     opts.onBatch(
       ordered.map((el) => readings.get(el) as T),

@@ -84,16 +84,48 @@ export interface PageReading {
   health: PageHealth;
 }
 
+/** What one post container yields: usually one post and the comments loaded inside it. */
+export interface ContainerReading {
+  posts: ExtractedPost[];
+  comments: ExtractedComment[];
+  health: PageHealth;
+}
+
+export interface ReadContext {
+  pageUrl: URL;
+  /** "Now" for relative labels ("2h"); fixed in tests and the conformance suite. */
+  now: number;
+}
+
+/**
+ * A site adapter. The feed watcher (lib/content/watcher.ts) finds elements
+ * matching `containerSelector` and calls `readContainer` once per container per
+ * batch in which it changed; `readPage` (lib/platforms/read.ts) does the same
+ * for a whole document. Adapters may throw on markup they do not understand:
+ * callers catch and turn it into a 'broken' health report.
+ */
 export interface PlatformAdapter {
   platform: Platform;
   /** Bumped whenever selectors change, shown in the health notice. */
   version: string;
   /** Whether this adapter reads pages at this url. */
   matches(url: URL): boolean;
-  /** Reads everything the adapter understands on the page. Never throws. */
-  read(doc: Document, pageUrl: URL): PageReading;
   /**
-   * Finds (and opens if needed) the reply editor of a comment. Returns null when
+   * CSS selector of the element that holds one post and its loaded comments:
+   * the unit of work. On a single-post page whose comments sit outside the
+   * post's card, it may be a page-level element (e.g. YouTube's `ytd-watch-flexy`).
+   */
+  containerSelector: string;
+  /** Elements inside which changes never matter (video players, live counters). */
+  ignoreSelector?: string;
+  /** Reads one container. Nested containers (a reshared post) are read on their own, not as part of this one. */
+  readContainer(el: Element, ctx: ReadContext): ContainerReading;
+  /** The logged-in user's name and profile url, when the page chrome shows them. */
+  readOwnIdentity(doc: Document, ctx: ReadContext): OwnIdentity | null;
+  /** Whether a page at this url must show a post (a post/reel/video page): finding none there is 'broken', elsewhere 'absent'. */
+  expectsPost(url: URL): boolean;
+  /**
+   * Finds (opening it if needed) the reply editor of a comment. Returns null when
    * no reply box can be found. Used by reply drafting.
    */
   findReplyBox?(doc: Document, commentId: string): HTMLElement | null;

@@ -20,7 +20,7 @@ import type {
   MediaKind,
   OwnIdentity,
   PageHealth,
-  PageReading,
+  ContainerReading,
   PageTime,
   PartHealth,
   Person,
@@ -505,7 +505,7 @@ interface CommentPass {
  * else the post its urn names if that post is on the page. Comments that fit
  * neither are dropped with a note. Parents come before their replies.
  */
-export function collectComments(doc: Document, postEls: readonly Element[], pageUrl: URL, now: number): CommentPass {
+export function collectComments(doc: ParentNode, postEls: readonly Element[], pageUrl: URL, now: number): CommentPass {
   const posts = new Set(postEls);
   const postIdByEl = new Map<Element, string>();
   const postElById = new Map<string, Element>();
@@ -660,69 +660,72 @@ export function findReplyButton(commentEl: Element): HTMLElement | null {
 // ---------------------------------------------------------------------------
 // The whole page
 
-function combine(states: readonly PartHealth[]): PartHealth {
-  if (states.includes('broken')) return 'broken';
-  if (states.includes('ok')) return 'ok';
-  return 'absent';
-}
-
-/** Whether the url is a single-post page (where a post must be found). */
-function isPostPageUrl(pageUrl: URL): boolean {
-  return /^\/(feed\/update\/urn:li:|posts\/)/.test(pageUrl.pathname);
-}
 
 /**
- * Reads everything on a LinkedIn page. `now` (epoch ms) anchors relative time
- * labels. The adapter adds its version and the never-throw guard.
+ * Whether a matched container is a post card on its own: not a wrapper around a
+ * card with the same urn, not a reshared original inside another card (that is
+ * part of the outer post), and not an empty not-yet-rendered placeholder.
  */
-export function readLinkedInPage(doc: Document, pageUrl: URL, now: number): Omit<PageReading, 'adapterVersion'> {
-  const notes: string[] = [];
-  const postEls = findPostElements(doc);
-  const postSet = new Set(postEls);
-
-  const posts: ExtractedPost[] = [];
-  const countStates: PartHealth[] = [];
-  let postsComplete = true;
-  for (const el of postEls) {
-    const read = readPost(el, postSet, pageUrl, now);
-    if (read === null) continue;
-    posts.push(read.post);
-    countStates.push(read.countsHealth);
-    if (!read.complete) postsComplete = false;
-    notes.push(...read.notes);
+export function isPostCard(el: Element): boolean {
+  const id = postIdOf(el);
+  if (id === null) return false;
+  const selector = anyOf(S.POST_CONTAINER);
+  for (let node = el.parentElement; node !== null; node = node.parentElement) {
+    if (node.matches(selector)) {
+      const outer = postIdOf(node);
+      if (outer !== null && outer !== id) return false;
+    }
   }
+  for (const inner of el.querySelectorAll(selector)) if (postIdOf(inner) === id) return false;
+  return el.querySelector(anyOf([...S.POST_ACTOR, ...S.POST_TEXT, ...S.COUNTS_BAR])) !== null;
+}
 
-  let postHealth: PartHealth;
-  if (posts.length > 0) postHealth = postsComplete ? 'ok' : 'broken';
-  else if (isPostPageUrl(pageUrl)) {
-    postHealth = 'broken';
-    notes.push('post page but no post card matched POST_CONTAINER');
-  } else postHealth = 'absent';
+const NOTHING: ContainerReading = {
+  posts: [],
+  comments: [],
+  health: { post: 'absent', counts: 'absent', comments: 'absent', replyBox: 'absent', notes: [] },
+};
 
-  const pass = collectComments(doc, postEls, pageUrl, now);
+/**
+ * Reads one post card with the comments loaded inside it. `now` (epoch ms)
+ * anchors relative time labels.
+ */
+export function readLinkedInContainer(el: Element, pageUrl: URL, now: number): ContainerReading {
+  if (!isPostCard(el)) return NOTHING;
+  const notes: string[] = [];
+  const read = readPost(el, new Set([el]), pageUrl, now);
+  if (read === null) return NOTHING;
+  notes.push(...read.notes);
+  const post = read.post;
+
+  const pass = collectComments(el, [el], pageUrl, now);
   notes.push(...pass.notes);
   const comments = pass.entries.map((e) => e.comment);
 
-  const commentStates: PartHealth[] = posts.map((post) => {
-    const found = comments.some((c) => c.postId === post.postId);
-    if (found) return 'ok';
-    if (!pass.sections.has(post.postId)) return 'absent';
-    // A loaded section that shows nothing is fine only if there is nothing to show.
-    if (post.counts.comments === 0 || post.counts.comments === null) return 'absent';
+  let commentsHealth: PartHealth;
+  if (comments.length > 0) commentsHealth = 'ok';
+  else if (!pass.sections.has(post.postId)) commentsHealth = 'absent';
+  // A loaded section that shows nothing is fine only if there is nothing to show.
+  else if (post.counts.comments === 0 || post.counts.comments === null) commentsHealth = 'absent';
+  else {
     notes.push(`post ${post.postId}: comments section loaded and count is ${post.counts.comments}, but no COMMENT variant matched`);
-    return 'broken';
-  });
+    commentsHealth = 'broken';
+  }
 
-  const ownIdentity = readOwnIdentity(doc, pageUrl);
-
+  const doc = el.ownerDocument;
   const health: PageHealth = {
-    post: postHealth,
-    counts: combine(countStates),
-    comments: combine(commentStates),
-    replyBox: readReplyBoxHealth(doc, pass.entries, ownIdentity !== null || isLoggedInPage(doc), notes),
+    post: read.complete ? 'ok' : 'broken',
+    counts: read.countsHealth,
+    comments: commentsHealth,
+    replyBox: readReplyBoxHealth(el, pass.entries, isLoggedInPage(doc), notes),
     notes,
   };
-  return { platform: 'linkedin', posts, comments, ownIdentity, health };
+  return { posts: [post], comments, health };
+}
+
+/** Whether the url is a single-post page (where a post must be found). */
+export function isPostPageUrl(pageUrl: URL): boolean {
+  return /^\/(feed\/update\/urn:li:|posts\/)/.test(pageUrl.pathname);
 }
 
 /**
@@ -731,7 +734,7 @@ export function readLinkedInPage(doc: Document, pageUrl: URL, now: number): Omit
  * has no editor we know, or comments are shown to a signed-in member but none
  * has an identifiable Reply button; 'absent' when logged out or nothing to reply to.
  */
-function readReplyBoxHealth(doc: Document, entries: readonly CommentEntry[], loggedIn: boolean, notes: string[]): PartHealth {
+function readReplyBoxHealth(doc: ParentNode, entries: readonly CommentEntry[], loggedIn: boolean, notes: string[]): PartHealth {
   if (!loggedIn) return 'absent';
   const boxes = Array.from(doc.querySelectorAll(anyOf(S.COMMENT_BOX))).filter((box) => {
     // Only outermost composer elements (a box and its form both match).

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { linkedinAdapter } from './index';
+import { linkedinAdapter, readLinkedInPage } from './index';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/linkedin');
 
@@ -62,7 +62,7 @@ describe('linkedinAdapter', () => {
   });
 
   it('reads a page with its version attached', () => {
-    const reading = linkedinAdapter.read(load('own-post.html'), POST_URL);
+    const reading = readLinkedInPage(load('own-post.html'), POST_URL, Date.now());
     expect(reading.platform).toBe('linkedin');
     expect(reading.adapterVersion).toBe(linkedinAdapter.version);
     expect(reading.posts).toHaveLength(1);
@@ -78,7 +78,7 @@ describe('linkedinAdapter', () => {
         throw new Error('boom');
       },
     } as unknown as Document;
-    const reading = linkedinAdapter.read(hostile, POST_URL);
+    const reading = readLinkedInPage(hostile, POST_URL, Date.now());
     expect(reading).toMatchObject({ platform: 'linkedin', posts: [], comments: [], ownIdentity: null });
     expect(reading.health).toMatchObject({ post: 'broken', counts: 'broken', comments: 'broken', replyBox: 'broken' });
     expect(reading.health.notes[0]).toMatch(/boom/);
@@ -86,7 +86,7 @@ describe('linkedinAdapter', () => {
 
   it('reads an empty page as absent, not broken', () => {
     const empty = new DOMParser().parseFromString('<!DOCTYPE html><html><body></body></html>', 'text/html');
-    const reading = linkedinAdapter.read(empty, new URL('https://www.linkedin.com/messaging/'));
+    const reading = readLinkedInPage(empty, new URL('https://www.linkedin.com/messaging/'), Date.now());
     expect(reading.health).toEqual({ post: 'absent', counts: 'absent', comments: 'absent', replyBox: 'absent', notes: [] });
   });
 });
@@ -149,7 +149,7 @@ describe('linkedinAdapter.findReplyBox', () => {
     const doc = load('guest-post.html');
     const click = vi.fn((event: Event) => event.preventDefault());
     doc.addEventListener('click', click, true);
-    const reading = linkedinAdapter.read(doc, new URL('https://www.linkedin.com/posts/shanlan-coffee_specialtycoffee-activity-7395555555555555555-AbCd'));
+    const reading = readLinkedInPage(doc, new URL('https://www.linkedin.com/posts/shanlan-coffee_specialtycoffee-activity-7395555555555555555-AbCd'), Date.now());
     for (const c of reading.comments) expect(findReplyBox(doc, c.commentId)).toBeNull();
     expect(click).not.toHaveBeenCalled();
   });

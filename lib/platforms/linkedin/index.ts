@@ -3,30 +3,13 @@
  * from www.linkedin.com pages (logged-in app and the logged-out guest post page),
  * and finds a comment's reply editor for reply drafting.
  */
+import { readPage } from '../read';
 import type { PageReading, PlatformAdapter } from '../types';
-import { findCommentElement, findOwnReplyEditor, findReplyButton, readLinkedInPage } from './extract';
-import { COMMENT, anyOf } from './selectors';
+import { findCommentElement, findOwnReplyEditor, findReplyButton, isPostPageUrl, readLinkedInContainer, readOwnIdentity } from './extract';
+import { COMMENT, POST_CONTAINER, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
 export const LINKEDIN_ADAPTER_VERSION = '2026.11.1';
-
-function failedReading(error: unknown): PageReading {
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    platform: 'linkedin',
-    adapterVersion: LINKEDIN_ADAPTER_VERSION,
-    posts: [],
-    comments: [],
-    ownIdentity: null,
-    health: {
-      post: 'broken',
-      counts: 'broken',
-      comments: 'broken',
-      replyBox: 'broken',
-      notes: [`reader threw: ${message}`],
-    },
-  };
-}
 
 /**
  * Opens the reply editor of a comment. LinkedIn renders a reply composer only
@@ -67,12 +50,14 @@ export const linkedinAdapter: PlatformAdapter = {
   matches(url: URL): boolean {
     return url.protocol === 'https:' && url.hostname === 'www.linkedin.com';
   },
-  read(doc: Document, pageUrl: URL): PageReading {
-    try {
-      return { ...readLinkedInPage(doc, pageUrl, Date.now()), adapterVersion: LINKEDIN_ADAPTER_VERSION };
-    } catch (error) {
-      return failedReading(error);
-    }
-  },
+  containerSelector: anyOf(POST_CONTAINER),
+  readContainer: (el, ctx) => readLinkedInContainer(el, ctx.pageUrl, ctx.now),
+  readOwnIdentity: (doc, ctx) => readOwnIdentity(doc, ctx.pageUrl),
+  expectsPost: isPostPageUrl,
   findReplyBox,
 };
+
+/** Reads a whole LinkedIn page (tests, inspect-page). `now` (epoch ms) anchors relative time labels. */
+export function readLinkedInPage(doc: Document, pageUrl: URL, now: number): PageReading {
+  return readPage(linkedinAdapter, doc, { pageUrl, now });
+}

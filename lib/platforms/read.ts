@@ -1,0 +1,78 @@
+import type { ContainerReading, OwnIdentity, PageHealth, PageReading, PartHealth, PlatformAdapter, ReadContext } from './types';
+
+/**
+ * Turns container readings into one page reading, the same way for the live
+ * watcher and for a whole document (inspect-page, conformance, tests).
+ */
+
+/** One part's health over several containers: any broken part is reported; ok if anything was read. */
+export function combineHealth(states: readonly PartHealth[]): PartHealth {
+  if (states.includes('broken')) return 'broken';
+  if (states.includes('ok')) return 'ok';
+  return 'absent';
+}
+
+const PARTS = ['post', 'counts', 'comments', 'replyBox'] as const;
+
+/** Reads a container, turning a thrown error into a broken reading instead of losing the page. */
+export function safeReadContainer(adapter: PlatformAdapter, el: Element, ctx: ReadContext): ContainerReading {
+  try {
+    return adapter.readContainer(el, ctx);
+  } catch (error) {
+    return brokenReading('readContainer', error);
+  }
+}
+
+function brokenReading(step: string, error: unknown): ContainerReading {
+  const note = `${step} threw: ${error instanceof Error ? error.message : String(error)}`;
+  return { posts: [], comments: [], health: { post: 'broken', counts: 'broken', comments: 'broken', replyBox: 'broken', notes: [note] } };
+}
+
+export function safeReadIdentity(adapter: PlatformAdapter, doc: Document, ctx: ReadContext): OwnIdentity | null {
+  try {
+    return adapter.readOwnIdentity(doc, ctx);
+  } catch {
+    return null;
+  }
+}
+
+export function mergeReadings(adapter: PlatformAdapter, readings: readonly ContainerReading[], ownIdentity: OwnIdentity | null, ctx: ReadContext): PageReading {
+  const posts = new Map<string, PageReading['posts'][number]>();
+  const comments = new Map<string, PageReading['comments'][number]>();
+  const notes: string[] = [];
+  for (const r of readings) {
+    for (const p of r.posts) if (!posts.has(p.postId)) posts.set(p.postId, p);
+    for (const c of r.comments) if (!comments.has(c.commentId)) comments.set(c.commentId, c);
+    notes.push(...r.health.notes);
+  }
+  const health = Object.fromEntries(PARTS.map((part) => [part, combineHealth(readings.map((r) => r.health[part]))])) as Omit<PageHealth, 'notes'>;
+  if (posts.size === 0 && health.post !== 'broken' && adapter.expectsPost(ctx.pageUrl)) {
+    health.post = 'broken';
+    notes.push(`a post page, but no post was read (${readings.length} containers matched ${adapter.containerSelector})`);
+  }
+  return {
+    platform: adapter.platform,
+    adapterVersion: adapter.version,
+    posts: [...posts.values()],
+    comments: [...comments.values()],
+    ownIdentity,
+    health: { ...health, notes: notes.slice(0, 50) },
+  };
+}
+
+/** Every container of the document, outermost first, in document order. */
+export function findContainers(adapter: PlatformAdapter, root: ParentNode): Element[] {
+  return [...root.querySelectorAll(adapter.containerSelector)].filter((el) => !(adapter.ignoreSelector && el.closest(adapter.ignoreSelector)));
+}
+
+/** Reads a whole document with an adapter. Never throws. */
+export function readPage(adapter: PlatformAdapter, doc: Document, ctx: ReadContext): PageReading {
+  let containers: Element[];
+  try {
+    containers = findContainers(adapter, doc);
+  } catch (error) {
+    return mergeReadings(adapter, [brokenReading('finding containers', error)], null, ctx);
+  }
+  const readings = containers.map((el) => safeReadContainer(adapter, el, ctx));
+  return mergeReadings(adapter, readings, safeReadIdentity(adapter, doc, ctx), ctx);
+}
