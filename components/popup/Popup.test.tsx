@@ -29,7 +29,7 @@ const stats = (over: Partial<WeekStats> = {}): WeekStats => ({
 
 describe('Popup', () => {
   it('shows this week against the same days of last week', () => {
-    renderWithI18n(<Popup stats={stats()} error={null} onOpenDashboard={vi.fn()} />);
+    renderWithI18n(<Popup stats={stats()} error={null} onOpenDashboard={vi.fn()} onSavePage={vi.fn()} onRecordInteraction={vi.fn()} />);
     const comments = screen.getByTestId('metricCommentsReceived');
     expect(within(comments).getByText('12')).toBeInTheDocument();
     expect(within(comments).getByText('↑ 50%')).toBeInTheDocument();
@@ -40,13 +40,13 @@ describe('Popup', () => {
   });
 
   it('shows what to do, not zeros, for a new user', () => {
-    renderWithI18n(<Popup stats={stats({ hasAnyData: false })} error={null} onOpenDashboard={vi.fn()} />);
+    renderWithI18n(<Popup stats={stats({ hasAnyData: false })} error={null} onOpenDashboard={vi.fn()} onSavePage={vi.fn()} onRecordInteraction={vi.fn()} />);
     expect(screen.getByTestId('empty-state')).toHaveTextContent('Open one of your own posts');
     expect(screen.queryByTestId('metricCommentsReceived')).toBeNull();
   });
 
   it('shows an error instead of numbers when loading failed', () => {
-    renderWithI18n(<Popup stats={null} error="Could not load your data: boom" onOpenDashboard={vi.fn()} />, 'zh_TW');
+    renderWithI18n(<Popup stats={null} error="Could not load your data: boom" onOpenDashboard={vi.fn()} onSavePage={vi.fn()} onRecordInteraction={vi.fn()} />, 'zh_TW');
     expect(screen.getByRole('alert')).toHaveTextContent('boom');
     expect(screen.getByRole('button', { name: '開啟控制台' })).toBeInTheDocument();
   });

@@ -6,6 +6,9 @@ export interface PopupProps {
   stats: WeekStats | null;
   error: string | null;
   onOpenDashboard(): void;
+  /** Manual mode: save the current tab's page, or record an interaction seen there. */
+  onSavePage(): void;
+  onRecordInteraction(): void;
 }
 
 type Metric = {
@@ -15,7 +18,7 @@ type Metric = {
 };
 
 /** This week so far against the same days of last week. */
-export function Popup({ stats, error, onOpenDashboard }: PopupProps) {
+export function Popup({ stats, error, onOpenDashboard, onSavePage, onRecordInteraction }: PopupProps) {
   const t = useT();
   const metrics: Metric[] = [
     { key: 'metricCommentsReceived', value: (w) => w.commentsReceived, format: formatCount },
@@ -71,9 +74,15 @@ export function Popup({ stats, error, onOpenDashboard }: PopupProps) {
           <p data-testid="waiting">{t('waitingCount', String(stats.waiting))}</p>
         </>
       )}
-      <footer>
+      <footer className="sd-row">
         <button type="button" onClick={onOpenDashboard}>
           {t('openDashboard')}
+        </button>
+        <button type="button" className="sd-secondary" onClick={onSavePage}>
+          {t('popupSavePage')}
+        </button>
+        <button type="button" className="sd-secondary" onClick={onRecordInteraction}>
+          {t('popupRecordInteraction')}
         </button>
       </footer>
     </main>

@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createHandlers } from '@/lib/background/handlers';
+import { createMenus, onMenuClicked } from '@/lib/background/menus';
 import { SocialDeskDB } from '@/lib/db/schema';
 import type { BgToContent } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
@@ -32,6 +33,9 @@ export default defineBackground({
       // A tab without our content script has no listener; that is not an error worth reporting.
       await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     });
+
+    browser.runtime.onInstalled.addListener(() => void createMenus());
+    browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 
     // Ask the browser not to evict our data under storage pressure.
     void navigator.storage?.persist?.();

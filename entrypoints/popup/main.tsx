@@ -9,6 +9,15 @@ import type { WeekStats } from '@/lib/messaging/protocol';
 
 const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
 
+/** Opens the record form for the active tab (its url is readable through activeTab after the toolbar click). */
+async function openRecord(mode: 'inspiration' | 'interaction') {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const url = tab?.url && /^https?:/.test(tab.url) ? tab.url : '';
+  const q = new URLSearchParams({ mode, url, page: url, text: '', source: tab?.title ?? '' });
+  await browser.windows.create({ url: browser.runtime.getURL(`/record.html?${q.toString()}`), type: 'popup', width: 520, height: 720 });
+  window.close();
+}
+
 function PopupPage() {
   const [stats, setStats] = useState<WeekStats | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,6 +35,8 @@ function PopupPage() {
         void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
         window.close();
       }}
+      onSavePage={() => void openRecord('inspiration')}
+      onRecordInteraction={() => void openRecord('interaction')}
     />
   );
 }

@@ -1,4 +1,6 @@
 import { recordCapture, setCommentStatus } from '../db/capture';
+import { saveInspiration } from '../db/inspirations';
+import { recordManualInteraction } from '../db/manual';
 import type { SocialDeskDB } from '../db/schema';
 import { getWeekStats } from '../db/stats';
 import type { Handlers } from '../messaging/router';
@@ -39,6 +41,15 @@ export function createHandlers(db: SocialDeskDB, settings: SettingsAccess): Hand
     async UI_GET_WEEK_STATS({ now }) {
       const [timeZone, weekStart] = await Promise.all([resolveTimeZone(settings), settings.getWeekStart()]);
       return getWeekStats(db, { now: now ?? settings.now(), timeZone, weekStart });
+    },
+    async UI_SAVE_INSPIRATION({ inspiration }) {
+      const row = await saveInspiration(db, inspiration, settings.now());
+      return { key: row.key, savedAt: row.savedAt, updatedAt: row.updatedAt };
+    },
+    async UI_RECORD_INTERACTION({ interaction }) {
+      const timeZone = await resolveTimeZone(settings);
+      const row = await recordManualInteraction(db, interaction, settings.now(), { timeZone });
+      return { id: row.id };
     },
     async UI_LIST_INTERACTIONS({ limit }) {
       const rows = await db.interactions.orderBy('capturedAt').reverse().limit(limit).toArray();

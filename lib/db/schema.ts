@@ -108,6 +108,8 @@ export interface InspirationRow {
   mediaUrl: string | null;
   publishedAt: number | null;
   savedFromUrl: string;
+  /** Host name, for posts saved from sites without an adapter (platform 'other'). */
+  site: string | null;
   savedAt: number;
   updatedAt: number;
   tags: string[];

@@ -27,6 +27,7 @@ const pageTimeSchema = z.object({
 });
 const personSchema = z.object({ name: short, profileUrl: httpUrl.nullable() });
 const partHealth = z.enum(['ok', 'absent', 'broken']);
+const mediaKindSchema = z.enum(['text', 'image', 'video', 'link', 'document', 'poll', 'article', 'unknown']);
 
 export const extractedPostSchema = z.object({
   platform: platformSchema,
@@ -34,7 +35,7 @@ export const extractedPostSchema = z.object({
   url: httpUrl,
   author: personSchema,
   text,
-  mediaKind: z.enum(['text', 'image', 'video', 'link', 'document', 'poll', 'article', 'unknown']),
+  mediaKind: mediaKindSchema,
   publishedAt: pageTimeSchema.nullable(),
   counts: z.object({ reactions: countSchema, comments: countSchema, shares: countSchema, views: countSchema }),
 });
@@ -66,6 +67,32 @@ export const pageReadingSchema = z.object({
 
 export const interactionStatusSchema = z.enum(['open', 'replied', 'dismissed', 'none']);
 
+
+export const inspirationInputSchema = z.object({
+  platform: platformSchema,
+  postId: short.min(1).nullable(),
+  url: httpUrl,
+  authorName: short,
+  authorUrl: httpUrl.nullable(),
+  text,
+  mediaKind: mediaKindSchema,
+  mediaUrl: httpUrl.nullable(),
+  publishedAt: epochMs.nullable(),
+  counts: z.object({ reactions: countSchema, comments: countSchema, shares: countSchema, views: countSchema }).nullable(),
+  savedFromUrl: httpUrl,
+  tags: z.array(z.string().max(60)).max(30).nullable(),
+  note: text.nullable(),
+});
+
+export const manualInteractionSchema = z.object({
+  kind: z.enum(['comment_received', 'reply_sent', 'mention']),
+  platform: platformSchema,
+  url: httpUrl,
+  actorName: short,
+  text,
+  occurredAt: epochMs,
+});
+
 // ---- requests --------------------------------------------------------------
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -77,6 +104,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('UI_GET_WEEK_STATS'), now: epochMs.optional() }),
   z.object({ type: z.literal('UI_LIST_INTERACTIONS'), limit: z.number().int().min(1).max(1000) }),
+  z.object({ type: z.literal('UI_SAVE_INSPIRATION'), inspiration: inspirationInputSchema }),
+  z.object({ type: z.literal('UI_RECORD_INTERACTION'), interaction: manualInteractionSchema }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -140,6 +169,8 @@ export const responseDataSchemas = {
   CS_SET_COMMENT_STATUS: z.object({ status: interactionStatusSchema }),
   UI_GET_WEEK_STATS: weekStatsSchema,
   UI_LIST_INTERACTIONS: z.array(interactionViewSchema),
+  UI_SAVE_INSPIRATION: z.object({ key: z.string(), savedAt: z.number(), updatedAt: z.number() }),
+  UI_RECORD_INTERACTION: z.object({ id: z.string() }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;

@@ -15,6 +15,8 @@ function setup() {
       throw Object.assign(new Error('wrapped'), { inner: { name: 'QuotaExceededError' } });
     }),
     UI_LIST_INTERACTIONS: vi.fn(async () => []),
+    UI_SAVE_INSPIRATION: vi.fn(async () => ({ key: 'other:x', savedAt: 1, updatedAt: 1 })),
+    UI_RECORD_INTERACTION: vi.fn(async () => ({ id: 'other:mention:x' })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, { extensionId: ID, extensionOrigin: ORIGIN }) };
 }

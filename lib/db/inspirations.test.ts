@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inspirationPostId, saveInspiration, type InspirationInput } from './inspirations';
+import { recordManualInteraction } from './manual';
+import { computeRollupsFromLog } from './rollups';
+import { SocialDeskDB } from './schema';
+
+let db: SocialDeskDB;
+let n = 0;
+beforeEach(async () => {
+  db = new SocialDeskDB(`inspiration-test-${n++}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const input = (over: Partial<InspirationInput> = {}): InspirationInput => ({
+  platform: 'other',
+  postId: null,
+  url: 'https://blog.example.tw/posts/pour-over',
+  authorName: 'blog.example.tw',
+  authorUrl: null,
+  text: '手沖咖啡豆的五個秘訣',
+  mediaKind: 'unknown',
+  mediaUrl: null,
+  publishedAt: null,
+  counts: null,
+  savedFromUrl: 'https://blog.example.tw/posts/pour-over',
+  tags: ['Coffee', '#手沖'],
+  note: 'for Friday’s post',
+  ...over,
+});
+
+describe('saveInspiration', () => {
+  it('saves a page from any site under its host name, searchable in Chinese', async () => {
+    const row = await saveInspiration(db, input(), 1000);
+    expect(row).toMatchObject({ key: `other:${inspirationPostId(input())}`, site: 'blog.example.tw', tags: ['coffee', '手沖'] });
+    expect(await db.inspirations.where('searchTerms').equals('咖啡').count()).toBe(1);
+    expect((await db.posts.get(row.key))?.tracked.saved).toBe(true);
+  });
+
+  it('updates instead of duplicating, keeps the first save time and old tags when none are given', async () => {
+    await saveInspiration(db, input(), 1000);
+    const again = await saveInspiration(db, input({ text: 'edited', tags: null, note: null }), 2000);
+    expect(await db.inspirations.count()).toBe(1);
+    expect(again).toMatchObject({ savedAt: 1000, updatedAt: 2000, text: 'edited', tags: ['coffee', '手沖'], note: 'for Friday’s post' });
+  });
+
+  it('snapshots counts of a saved post only when they change, outside the weekly numbers', async () => {
+    const withCounts = input({ platform: 'instagram', postId: 'ABC', url: 'https://www.instagram.com/p/ABC/', counts: { reactions: 10, comments: 1, shares: null, views: null } });
+    await saveInspiration(db, withCounts, 1000);
+    await saveInspiration(db, withCounts, 2000);
+    await saveInspiration(db, { ...withCounts, counts: { reactions: 12, comments: 1, shares: null, views: null } }, 3000);
+    expect(await db.metricSnapshots.count()).toBe(2);
+    expect(await db.dailyRollups.count()).toBe(0);
+  });
+});
+
+describe('recordManualInteraction', () => {
+  it('records once and counts in the rollups', async () => {
+    const entry = { kind: 'comment_received' as const, platform: 'other' as const, url: 'https://forum.example.hk/t/1', actorName: 'Ka Ming', text: '幾錢？', occurredAt: Date.UTC(2026, 10, 27, 3) };
+    const a = await recordManualInteraction(db, entry, 5, { timeZone: 'Asia/Hong_Kong' });
+    const b = await recordManualInteraction(db, entry, 6, { timeZone: 'Asia/Hong_Kong' });
+    expect(a.id).toBe(b.id);
+    expect(a).toMatchObject({ site: 'forum.example.hk', status: 'open' });
+    expect(await db.interactions.count()).toBe(1);
+    expect(await db.dailyRollups.toArray()).toEqual(await computeRollupsFromLog(db, { timeZone: 'Asia/Hong_Kong' }));
+    expect((await db.dailyRollups.toArray())[0]).toMatchObject({ day: '2026-11-27', platform: 'other', commentsReceived: 1 });
+  });
+});

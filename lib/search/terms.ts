@@ -1,0 +1,56 @@
+/**
+ * Search terms for the inspiration library's multi-entry index. Latin-script
+ * text is split into words; Chinese, Japanese and Korean text has no spaces, so
+ * each run of those characters gives its single characters and every pair of
+ * neighbours (bigrams): `咖啡` is then found inside `手沖咖啡豆`.
+ */
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}_]+/gu;
+
+/** Bounds the index size of one saved post. */
+export const MAX_TERMS = 3000;
+
+function cjkTerms(run: string, out: Set<string>) {
+  const chars = [...run];
+  for (let i = 0; i < chars.length; i++) {
+    out.add(chars[i] as string);
+    if (i + 1 < chars.length) out.add((chars[i] as string) + (chars[i + 1] as string));
+  }
+}
+
+export function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Every term under which a text can be found. */
+export function indexTerms(...texts: string[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const m of normalise(text).matchAll(TOKEN)) {
+      const token = m[0];
+      if (CJK.test(token)) cjkTerms(token, out);
+      else out.add(token);
+      if (out.size >= MAX_TERMS) return [...out];
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The terms a query must all match. A CJK run of 3+ characters becomes its
+ * bigrams (all must be present); Latin words match as prefixes of indexed words
+ * (the caller does the prefix lookup).
+ */
+export function queryTerms(query: string): Array<{ term: string; prefix: boolean }> {
+  const out: Array<{ term: string; prefix: boolean }> = [];
+  for (const m of normalise(query).matchAll(TOKEN)) {
+    const token = m[0];
+    if (CJK.test(token)) {
+      const chars = [...token];
+      if (chars.length <= 2) out.push({ term: token, prefix: false });
+      else for (let i = 0; i + 1 < chars.length; i++) out.push({ term: (chars[i] as string) + (chars[i + 1] as string), prefix: false });
+    } else out.push({ term: token, prefix: true });
+  }
+  return out;
+}
