@@ -36,7 +36,7 @@ describe('Popup', () => {
     expect(within(screen.getByTestId('metricRepliesSent')).getByText('→ 0%')).toBeInTheDocument();
     expect(within(screen.getByTestId('metricResponseRate')).getByText('75%')).toBeInTheDocument();
     expect(within(screen.getByTestId('metricMedianResponse')).getByText('1.5 h')).toBeInTheDocument();
-    expect(screen.getByTestId('waiting')).toHaveTextContent('3 comments waiting for a reply');
+    expect(screen.getByTestId('waiting')).toHaveTextContent('Waiting for a reply: 3');
   });
 
   it('shows what to do, not zeros, for a new user', () => {
