@@ -103,11 +103,17 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
 
   async function capture(reading: PageReading) {
     if (ctx.isInvalid) return;
-    // Only the user's own posts (and their comments) are stored; the background checks again.
+    // Only the user's own posts (with their comments) and posts the user replied on
+    // (with the user's replies) are stored; the background applies the same rule again.
     const own = store.get().identity;
-    const ownPosts = own ? reading.posts.filter((p) => sameProfile(p.author.profileUrl, own.profileUrl)) : [];
-    const ownIds = new Set(ownPosts.map((p) => p.postId));
-    const toSend: PageReading = { ...reading, posts: ownPosts, comments: reading.comments.filter((c) => ownIds.has(c.postId)) };
+    const mine = (url: string | null) => own !== null && sameProfile(url, own.profileUrl);
+    const keep = new Set(reading.posts.filter((p) => mine(p.author.profileUrl)).map((p) => p.postId));
+    for (const c of reading.comments) if (mine(c.author.profileUrl)) keep.add(c.postId);
+    const toSend: PageReading = {
+      ...reading,
+      posts: reading.posts.filter((p) => keep.has(p.postId)),
+      comments: reading.comments.filter((c) => keep.has(c.postId)),
+    };
     const fp = JSON.stringify([toSend.posts, toSend.comments, toSend.ownIdentity, own]);
     if (fp === lastSent) return;
     lastSent = fp;

@@ -178,3 +178,20 @@ describe('getWeekStats', () => {
     expect(stats.lastWeekSameDays.commentsReceived).toBe(1);
   });
 });
+
+describe('posts the user replied on', () => {
+  it('keeps someone else’s post the user replied on, with the user’s reply only', async () => {
+    const theirs = post('7', { author: { name: 'Rival Roasters', profileUrl: 'https://www.linkedin.com/company/rival/' } });
+    const r = reading(
+      [theirs],
+      [comment('x1', '7'), comment('x2', '7', { author: { name: 'Mei Lin', profileUrl: ME }, text: 'Congrats on the new shop!', parentId: null })],
+    );
+    const result = await recordCapture(db, r, ctx());
+    expect(result.ownPostKeys).toEqual([]);
+    const stored = await db.posts.get('linkedin:7');
+    expect(stored).toMatchObject({ isOwn: false, tracked: { own: false, saved: false, repliedOn: true } });
+    expect((await db.interactions.toArray()).map((i) => i.id)).toEqual(['linkedin:reply_sent:x2']);
+    expect(await db.metricSnapshots.count()).toBe(0);
+    await rollupsMatchRebuild();
+  });
+});

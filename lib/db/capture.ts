@@ -28,7 +28,7 @@ function precisionRank(p: string): number {
   return ['exact', 'minute', 'hour', 'day', 'week', 'month', 'year', 'captured'].indexOf(p);
 }
 
-function postRowFrom(post: ExtractedPost, old: PostRow | undefined, now: number): PostRow {
+function postRowFrom(post: ExtractedPost, old: PostRow | undefined, now: number, own: boolean): PostRow {
   const keepOldTime = old && old.publishedAt !== null && post.publishedAt && precisionRank(old.publishedPrecision ?? 'captured') <= precisionRank(post.publishedAt.precision);
   return {
     key: postKey(post.platform, post.postId),
@@ -37,8 +37,10 @@ function postRowFrom(post: ExtractedPost, old: PostRow | undefined, now: number)
     url: post.url,
     authorName: post.author.name,
     authorUrl: post.author.profileUrl,
-    isOwn: true,
-    tracked: { ...(old?.tracked ?? { saved: false, repliedOn: false }), own: true },
+    isOwn: own || (old?.isOwn ?? false),
+    tracked: own
+      ? { ...(old?.tracked ?? { saved: false, repliedOn: false }), own: true }
+      : { ...(old?.tracked ?? { own: false, saved: false }), repliedOn: true },
     textExcerpt: post.text.slice(0, EXCERPT_CHARS),
     mediaKind: post.mediaKind,
     // A relative label ("2d") read again drifts; keep the first reading unless the new one is more precise.
@@ -81,13 +83,17 @@ function sameRow(a: object | undefined, b: object): boolean {
 /**
  * Stores what a page showed: the user's own posts (with a count snapshot when
  * the counts changed) and the comments under them, linking the user's replies
- * to the comments they answer. One transaction: all or nothing, and the daily
- * rollups change with the rows. Other people's posts are not stored.
+ * to the comments they answer, and other people's posts the user replied on
+ * (with the user's replies only). One transaction: all or nothing, and the
+ * daily rollups change with the rows. Other posts are read, never stored.
  */
 export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx: CaptureContext): Promise<CaptureResult> {
-  const ownPosts = reading.posts.filter((p) => sameProfile(p.author.profileUrl, ctx.ownProfileUrl));
+  const mine = (url: string | null) => sameProfile(url, ctx.ownProfileUrl);
+  const ownPosts = reading.posts.filter((p) => mine(p.author.profileUrl));
   const ownPostIds = new Set(ownPosts.map((p) => p.postId));
-  const comments = reading.comments.filter((c) => ownPostIds.has(c.postId));
+  const repliedOnIds = new Set(reading.comments.filter((c) => !ownPostIds.has(c.postId) && mine(c.author.profileUrl)).map((c) => c.postId));
+  const repliedOnPosts = reading.posts.filter((p) => repliedOnIds.has(p.postId));
+  const comments = reading.comments.filter((c) => ownPostIds.has(c.postId) || (repliedOnIds.has(c.postId) && mine(c.author.profileUrl)));
   // Parents before replies, so a reply finds the comment it answers.
   comments.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
 
@@ -100,7 +106,7 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
     const newPosts: PostRow[] = [];
     for (const [i, post] of ownPosts.entries()) {
       const old = oldPosts[i];
-      const row = postRowFrom(post, old, ctx.now);
+      const row = postRowFrom(post, old, ctx.now, true);
       newPosts.push(row);
       if (old) removed.push(...postContributions(old, ctx));
       else addedRows++;
@@ -116,6 +122,12 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
         await db.metricSnapshots.add(snap);
         added.push(...snapshotContributions(snap, last, row.publishedAt, ctx));
       }
+    }
+    const oldRepliedOn = await db.posts.bulkGet(repliedOnPosts.map((p) => postKey(p.platform, p.postId)));
+    for (const [i, post] of repliedOnPosts.entries()) {
+      const old = oldRepliedOn[i];
+      if (!old) addedRows++;
+      newPosts.push(postRowFrom(post, old, ctx.now, false));
     }
     await db.posts.bulkPut(newPosts);
 
@@ -168,7 +180,7 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
     await applyContributions(db, added, removed);
 
     return {
-      ownPostKeys: newPosts.map((p) => p.key),
+      ownPostKeys: newPosts.filter((p) => p.isOwn).map((p) => p.key),
       comments: comments.map((c, i) => {
         const row = rows.get(ids[i] as string) as InteractionRow;
         return { commentId: c.commentId, interactionId: row.id, kind: row.kind, status: row.status };
