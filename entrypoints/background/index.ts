@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createHandlers } from '@/lib/background/handlers';
+import { injectIntoOpenTabs } from '@/lib/background/lifecycle';
 import { createMenus, onMenuClicked } from '@/lib/background/menus';
 import { SocialDeskDB } from '@/lib/db/schema';
 import type { BgToContent } from '@/lib/messaging/protocol';
@@ -34,7 +35,10 @@ export default defineBackground({
       await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     });
 
-    browser.runtime.onInstalled.addListener(() => void createMenus());
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      void createMenus();
+      if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
+    });
     browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 
     // Ask the browser not to evict our data under storage pressure.

@@ -63,6 +63,13 @@ async function confirmIdentity(reading: PageReading | null, yes: boolean) {
 export async function startContent(ctx: ContentScriptContext, adapter: PlatformAdapter) {
   const store = createPanelStore({ open: await panelOpenItem.getValue(), yielded: false, reading: null, capture: null, error: null, identity: null });
 
+  // A panel left by a script of an earlier version of the extension (updated while
+  // this tab stayed open) is removed; that script has been cut off and stands down.
+  for (const stale of document.querySelectorAll('social-desk-panel')) stale.remove();
+  // Chrome gives no event when the extension is updated or removed under a
+  // running content script; WXT's context notices on its next check, so check.
+  ctx.setInterval(() => undefined, 1_000);
+
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'social-desk-panel',
     position: 'inline',
@@ -181,10 +188,16 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
 
   ctx.onInvalidated(() => {
     watcher.disconnect();
-    unwatchProfiles();
-    unwatchOpen();
-    browser.runtime.onMessage.removeListener(onMessage);
     ui.remove();
+    // Once the extension is gone, touching its APIs throws "Extension context
+    // invalidated"; the listeners die with the context anyway.
+    for (const stop of [unwatchProfiles, unwatchOpen, () => browser.runtime.onMessage.removeListener(onMessage)]) {
+      try {
+        stop();
+      } catch {
+        // already gone
+      }
+    }
   });
 
   watcher.flush();

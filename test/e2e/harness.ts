@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -46,6 +46,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   }
   const dirs = [extensionDir, ...(options.extraExtensions ?? [])].join(',');
   const profile = mkdtempSync(join(tmpdir(), 'social-desk-profile-'));
+  // Developer mode, as a developer who loads an unpacked extension has it: without it
+  // Chromium disables an unpacked extension as soon as it is reloaded (an "update").
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findBrowser(),
     headless: options.headless ?? true,

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, readTable, ROOT, type Session } from './harness';
+
+const POST_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000001/';
+const FIXTURE = readFileSync(join(ROOT, 'test/fixtures/linkedin/own-post.html'), 'utf8');
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+  session.serve(POST_URL, FIXTURE);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('extension lifecycle', () => {
+  it('three tabs capturing the same post at once store each row once', async () => {
+    const pages = await Promise.all([0, 1, 2].map(() => session.context.newPage()));
+    await Promise.all(pages.map((p) => p.goto(POST_URL)));
+    for (const p of pages) await p.locator('social-desk-panel [data-testid="comment"]').first().waitFor({ timeout: 15_000 });
+    await pages[0]!.waitForTimeout(1_500);
+    const interactions = await readTable<{ id: string }>(session.worker, 'interactions');
+    expect(interactions.length).toBe(await pages[0]!.locator('social-desk-panel [data-testid="comment"]').count());
+    expect(new Set(interactions.map((i) => i.id)).size).toBe(interactions.length);
+    expect(await readTable(session.worker, 'posts')).toHaveLength(1);
+    expect(await readTable(session.worker, 'metricSnapshots')).toHaveLength(1);
+    await Promise.all(pages.slice(1).map((p) => p.close()));
+  });
+
+  it('after the extension is updated with the tab open, the old panel goes and exactly one new panel mounts', async () => {
+    const page = session.context.pages().find((p) => p.url() === POST_URL)!;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const oldWorker = session.worker;
+    await oldWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await expect
+      .poll(() => session.context.serviceWorkers().some((w: Worker) => w !== oldWorker && w.url().endsWith('/background.js')), { timeout: 20_000 })
+      .toBe(true);
+    session.worker = session.context.serviceWorkers().find((w) => w !== oldWorker && w.url().endsWith('/background.js'))!;
+    // The re-injected content script mounts its panel; the old one removed its own.
+    await expect.poll(() => page.locator('social-desk-panel').count(), { timeout: 15_000 }).toBe(1);
+    await page.locator('social-desk-panel [data-testid="comment"]').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('social-desk-panel').count()).toBe(1);
+    expect(errors).toEqual([]);
+    // The data survived the update and the new script captures into it without duplicates.
+    const interactions = await readTable<{ id: string }>(session.worker, 'interactions');
+    expect(interactions.length).toBeGreaterThan(0);
+    expect(new Set(interactions.map((i) => i.id)).size).toBe(interactions.length);
+  });
+});
