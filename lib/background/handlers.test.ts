@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SocialDeskDB } from '../db/schema';
+import { createRouter } from '../messaging/router';
+import type { OwnProfiles } from '../storage';
+import { createHandlers } from './handlers';
+import { comment, ME, NOW, post, reading } from '@/test/builders';
+
+const ID = 'ext-id';
+const tab = { id: ID, url: 'https://www.linkedin.com/feed/', tab: { id: 1 } };
+const page = { id: ID, url: `chrome-extension://${ID}/popup.html` };
+
+let db: SocialDeskDB;
+let profiles: OwnProfiles;
+let route: ReturnType<typeof createRouter>;
+let n = 0;
+
+beforeEach(async () => {
+  db = new SocialDeskDB(`handlers-test-${n++}`);
+  await db.open();
+  profiles = {};
+  route = createRouter(
+    createHandlers(db, {
+      getOwnProfiles: async () => profiles,
+      setOwnProfiles: async (v) => void (profiles = v),
+      getWeekStart: async () => 1,
+      getTimeZone: async () => 'Asia/Taipei',
+      now: () => NOW,
+    }),
+    { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/` },
+  );
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const capture = (r = reading([post('1')], [comment('c1', '1'), comment('c2', '1')])) => ({ type: 'CS_CAPTURE_PAGE', pageUrl: 'https://www.linkedin.com/feed/', reading: r });
+
+describe('background handlers', () => {
+  it('takes the signed-in member shown by the page as the detected, unconfirmed own profile', async () => {
+    const result = await route(capture(), tab);
+    expect(result).toMatchObject({ ok: true, data: { ownPostKeys: ['linkedin:1'], added: 3 } });
+    expect(profiles.linkedin).toMatchObject({ profileUrl: ME, confirmed: false });
+  });
+
+  it('never replaces a profile the user set with what a page shows', async () => {
+    profiles = { linkedin: { profileUrl: 'https://www.linkedin.com/in/someone-else/', displayName: null, confirmed: true, detectedAt: 0 } };
+    const result = await route(capture(), tab);
+    expect(result).toMatchObject({ ok: true, data: { ownPostKeys: [] } });
+    expect(profiles.linkedin?.profileUrl).toBe('https://www.linkedin.com/in/someone-else/');
+  });
+
+  it('when the disk is full: a clear STORAGE_FULL, nothing half-written, and reading still works', async () => {
+    await route(capture(reading([post('1')], [comment('c1', '1')])), tab);
+    let calls = 0;
+    db.interactions.hook('creating', () => {
+      // The second new row of the batch hits the quota.
+      if (++calls === 2) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    });
+    const before = await Promise.all([db.interactions.count(), db.metricSnapshots.count(), db.dailyRollups.toArray()]);
+    const bigger = capture(reading([post('1', { counts: { reactions: 99, comments: 4, shares: 1, views: null } })], [comment('c1', '1'), comment('c2', '1'), comment('c3', '1')]));
+    const result = await route(bigger, tab);
+    expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE_FULL' } });
+    expect(await Promise.all([db.interactions.count(), db.metricSnapshots.count(), db.dailyRollups.toArray()])).toEqual(before);
+    const stats = await route({ type: 'UI_GET_WEEK_STATS' }, page);
+    expect(stats).toMatchObject({ ok: true, data: { thisWeek: { commentsReceived: 1 } } });
+  });
+});
