@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
+import { matchPatterns, PLATFORM_HOSTS } from './lib/platforms/hosts';
 
 // Host access is limited to the sites we read. Other sites are reached only
-// through activeTab (the user's click on the context menu or toolbar).
-export const SUPPORTED_HOSTS = ['https://www.linkedin.com/*'];
+// through activeTab (the user's click on the toolbar) and the context menu.
+const SUPPORTED_HOSTS = (Object.keys(PLATFORM_HOSTS) as Array<keyof typeof PLATFORM_HOSTS>).flatMap(matchPatterns);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

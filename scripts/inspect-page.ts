@@ -6,7 +6,9 @@
  * stripped and every other request is aborted), runs the platform's adapter on
  * it and prints what it read: posts, comments, own identity, reply-box
  * availability and the health report. It is how a maintainer checks a page a
- * user reports as broken, and what the conformance suite runs.
+ * user reports as broken, and what the conformance suite runs. Pages are read
+ * in the UTC time zone, so labels without a zone ("30 May at 11:02") read the
+ * same on every machine.
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -62,7 +64,7 @@ export async function inspectPages(pages: Array<{ file: string; url: string; now
       const url = new URL(p.url);
       const platform = platformOfHost(url.hostname);
       if (!platform) throw new Error(`${p.url}: not an address of a supported platform`);
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({ bypassCSP: true, timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1400, height: 900 } });
       const html = stripScripts(readFileSync(p.file, 'utf8'));
       await context.route('**/*', (route) =>
         route.request().url().split('#')[0] === p.url.split('#')[0]

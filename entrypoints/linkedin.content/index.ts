@@ -1,8 +1,9 @@
 import { startContent } from '@/lib/content/start';
+import { matchPatterns } from '@/lib/platforms/hosts';
 import { linkedinAdapter } from '@/lib/platforms/linkedin';
 
 export default defineContentScript({
-  matches: ['https://www.linkedin.com/*'],
+  matches: matchPatterns('linkedin'),
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main: (ctx) => startContent(ctx, linkedinAdapter),

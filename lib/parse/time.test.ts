@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAbsoluteTime, parseRelativeTime } from './time';
+import { parseAbsoluteTime, parseNumericDate, parseRelativeTime } from './time';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -58,6 +58,17 @@ describe('parseRelativeTime', () => {
     ['1周', NOW - 7 * DAY, 'week'],
     ['3个月前', NOW - 90 * DAY, 'month'],
     ['刚刚', NOW, 'minute'],
+    // Portuguese (pt-BR), as Instagram prints it.
+    ['há 21 horas', NOW - 21 * HOUR, 'hour'],
+    ['21 h', NOW - 21 * HOUR, 'hour'],
+    ['há 2 dias', NOW - 2 * DAY, 'day'],
+    ['1 sem', NOW - 7 * DAY, 'week'],
+    ['há 3 semanas', NOW - 21 * DAY, 'week'],
+    ['há 5 minutos', NOW - 5 * MIN, 'minute'],
+    ['há um mês', NOW - 30 * DAY, 'month'],
+    ['2 anos atrás', NOW - 730 * DAY, 'year'],
+    ['agora', NOW, 'minute'],
+    ['ontem', NOW - DAY, 'day'],
   ])('%j -> now - … (%s)', (label, at, precision) => {
     expect(parseRelativeTime(label, NOW)).toEqual({ at, precision });
   });
@@ -91,5 +102,29 @@ describe('parseAbsoluteTime', () => {
 
   it.each([[null], [undefined], [''], ['yesterday'], ['2h'], ['May 12, 2024'], ['2024-13-45']])('%j -> null', (attr) => {
     expect(parseAbsoluteTime(attr)).toBeNull();
+  });
+});
+
+describe('parseNumericDate', () => {
+  it.each([
+    // TikTok: this year's dates as month-day, older ones with the year.
+    ['5-26', Date.UTC(2025, 4, 26)],
+    ['1-15', NOW],
+    ['1-16', Date.UTC(2026, 0, 16)], // a day ahead is time-zone slack, not last year
+    ['1-17', Date.UTC(2025, 0, 17)],
+    ['12-31', Date.UTC(2025, 11, 31)],
+    ['· 5-23', Date.UTC(2025, 4, 23)],
+    ['2024-5-26', Date.UTC(2024, 4, 26)],
+    ['2024-05-26', Date.UTC(2024, 4, 26)],
+    ['2024/5/26', Date.UTC(2024, 4, 26)],
+    ['2024年5月26日', Date.UTC(2024, 4, 26)],
+    ['5月26日', Date.UTC(2025, 4, 26)],
+    ['2-29', Date.UTC(2024, 1, 29)],
+  ])('%j -> %d (day)', (label, at) => {
+    expect(parseNumericDate(label, NOW)).toEqual({ at, precision: 'day' });
+  });
+
+  it.each([[''], ['2h ago'], ['3 天前'], ['13-1'], ['2-30'], ['2025-2-29'], ['1,234'], ['5-26-27']])('%j -> null', (label) => {
+    expect(parseNumericDate(label, NOW)).toBeNull();
   });
 });

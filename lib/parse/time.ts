@@ -72,11 +72,26 @@ const ZH_UNITS: Readonly<Record<string, RelativeUnit>> = {
   年: 'year',
 };
 
-const JUST_NOW = new Set(['just now', 'now', '剛剛', '刚刚', '剛才', '刚才']);
-const YESTERDAY = new Set(['yesterday', '昨天', '昨日']);
+/**
+ * Portuguese unit words ("há 21 horas", "21 h", "1 sem", "3 semanas"), as Instagram's
+ * pt-BR UI prints them. Short forms shared with English ("2 h", "5 min") read the same.
+ */
+const PT_UNITS: Readonly<Record<string, RelativeUnit>> = {
+  s: 'second', seg: 'second', segundo: 'second', segundos: 'second',
+  min: 'minute', minuto: 'minute', minutos: 'minute',
+  h: 'hour', hora: 'hour', horas: 'hour',
+  d: 'day', dia: 'day', dias: 'day',
+  sem: 'week', semana: 'week', semanas: 'week',
+  mês: 'month', meses: 'month',
+  a: 'year', ano: 'year', anos: 'year',
+};
+
+const JUST_NOW = new Set(['just now', 'now', '剛剛', '刚刚', '剛才', '刚才', 'agora']);
+const YESTERDAY = new Set(['yesterday', '昨天', '昨日', 'ontem']);
 
 const EN_PATTERN = /^(\d+|an?|one)\s*([a-z]+)\.?(?:\s+ago)?$/;
 const ZH_PATTERN = /^(\d+)\s*(秒鐘|秒钟|秒|分鐘|分钟|分|小時|小时|天|週|周|星期|禮拜|礼拜|個月|个月|年)\s*(?:之?前)?$/;
+const PT_PATTERN = /^(?:h[aá]\s+)?(\d+|uma?)\s*([a-zêç]+)\.?(?:\s+atr[aá]s)?$/;
 
 /**
  * Parses a relative time label into the moment it stands for, relative to `now`
@@ -112,6 +127,12 @@ function parseSegment(segment: string, now: number): PageTime | null {
   if (zh) {
     const unit = ZH_UNITS[zh[2] ?? ''];
     const amount = readAmount(zh[1]);
+    if (unit && amount !== null) return ago(amount, unit, now);
+  }
+  const pt = PT_PATTERN.exec(segment);
+  if (pt) {
+    const unit = PT_UNITS[pt[2] ?? ''];
+    const amount = pt[1] === 'um' || pt[1] === 'uma' ? 1 : readAmount(pt[1]);
     if (unit && amount !== null) return ago(amount, unit, now);
   }
   return null;
@@ -156,4 +177,47 @@ function fromParts(value: string, precision: 'year' | 'month' | 'day'): PageTime
   // Read as UTC midnight: a bare date carries no zone, and the precision says it is coarse.
   const at = Date.parse(precision === 'year' ? `${value}-01-01` : precision === 'month' ? `${value}-01` : value);
   return Number.isNaN(at) ? null : { at, precision };
+}
+
+/**
+ * Reads a numeric date label without a time of day, as TikTok prints older
+ * posts and comments: "5-26" (this year, month first), "2024-5-26", "2024/5/26",
+ * "2024年5月26日", "5月26日"; a leading or trailing bullet ("· 5-23") is ignored.
+ * A missing year is the latest one that does not put the date after `now`
+ * (plus a day of slack for time zones). Day precision, UTC midnight (the label
+ * carries no zone). Returns null for anything else, including impossible dates.
+ */
+export function parseNumericDate(label: string, now: number): PageTime | null {
+  const segments = label
+    .normalize('NFKC')
+    .split(/[•·|]/)
+    .map((segment) => segment.replace(/\s+/g, '').trim())
+    .filter((segment) => segment !== '');
+  for (const segment of segments) {
+    const match = /^(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?$/.exec(segment);
+    if (!match) continue;
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    if (match[1] !== undefined) return utcDay(Number(match[1]), month, day);
+    const nowYear = new Date(now).getUTCFullYear();
+    for (const year of [nowYear, nowYear - 1]) {
+      const date = utcDay(year, month, day);
+      if (date !== null && date.at <= now + DAY) return date;
+      if (date === null && !(month === 2 && day === 29)) return null;
+    }
+    // 29 February in neither this year nor the last: the latest leap year before.
+    for (let year = nowYear - 2; year >= nowYear - 8; year--) {
+      const date = utcDay(year, month, day);
+      if (date !== null) return date;
+    }
+  }
+  return null;
+}
+
+function utcDay(year: number, month: number, day: number): PageTime | null {
+  const at = Date.UTC(year, month - 1, day);
+  const date = new Date(at);
+  // Date.UTC rolls 2-30 over into March: such a date does not exist.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return { at, precision: 'day' };
 }

@@ -1,0 +1,10 @@
+import { startContent } from '@/lib/content/start';
+import { matchPatterns } from '@/lib/platforms/hosts';
+import { facebookAdapter } from '@/lib/platforms/facebook';
+
+export default defineContentScript({
+  matches: matchPatterns('facebook'),
+  cssInjectionMode: 'manual',
+  runAt: 'document_idle',
+  main: (ctx) => startContent(ctx, facebookAdapter),
+});

@@ -1,0 +1,10 @@
+import { startContent } from '@/lib/content/start';
+import { matchPatterns } from '@/lib/platforms/hosts';
+import { threadsAdapter } from '@/lib/platforms/threads';
+
+export default defineContentScript({
+  matches: matchPatterns('threads'),
+  cssInjectionMode: 'manual',
+  runAt: 'document_idle',
+  main: (ctx) => startContent(ctx, threadsAdapter),
+});

@@ -1,0 +1,37 @@
+/**
+ * The Threads adapter: reads posts, counts, replies (as comments of a post page's
+ * post) and the signed-in user from www.threads.com (and threads.net) pages, and
+ * finds a reply's composer for reply drafting.
+ */
+import type { ContainerReading, OwnIdentity, PlatformAdapter, ReadContext } from '../types';
+import { findThreadsReplyBox, isThreadsHost, postCodeOfPage, readOwnIdentity, readThreadsContainer } from './extract';
+import { IGNORED, POST_CONTAINER, anyOf } from './selectors';
+
+/** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
+export const THREADS_ADAPTER_VERSION = '2026.11.1';
+
+export const threadsAdapter: PlatformAdapter = {
+  platform: 'threads',
+  version: THREADS_ADAPTER_VERSION,
+  matches(url: URL): boolean {
+    return url.protocol === 'https:' && isThreadsHost(url.hostname);
+  },
+  containerSelector: anyOf(POST_CONTAINER),
+  ignoreSelector: anyOf(IGNORED),
+  readContainer(el: Element, ctx: ReadContext): ContainerReading {
+    return readThreadsContainer(el, ctx.pageUrl, ctx.now);
+  },
+  readOwnIdentity(doc: Document, _ctx: ReadContext): OwnIdentity | null {
+    return readOwnIdentity(doc);
+  },
+  expectsPost(url: URL): boolean {
+    return postCodeOfPage(url) !== null;
+  },
+  findReplyBox(doc: Document, commentId: string): HTMLElement | null {
+    try {
+      return findThreadsReplyBox(doc, commentId);
+    } catch {
+      return null;
+    }
+  },
+};
