@@ -27,3 +27,38 @@ export const timeZoneItem = storage.defineItem<string>('sync:timeZone', { fallba
 
 /** Whether the in-page panel is open (remembered across pages and restarts). */
 export const panelOpenItem = storage.defineItem<boolean>('local:panelOpen', { fallback: true, version: 1 });
+
+/**
+ * Every item above, by name. The backup (lib/db/backup.ts) exports and restores
+ * exactly these, and "Delete all my data" resets them: a new item belongs here too
+ * (lib/storage.test.ts fails otherwise).
+ */
+export const settingsItems = {
+  ownProfiles: ownProfilesItem,
+  weekStart: weekStartItem,
+  timeZone: timeZoneItem,
+  panelOpen: panelOpenItem,
+};
+export type SettingName = keyof typeof settingsItems;
+export type SettingsValues = { [K in SettingName]: Awaited<ReturnType<(typeof settingsItems)[K]['getValue']>> };
+
+const SETTING_NAMES = Object.keys(settingsItems) as SettingName[];
+
+export async function readAllSettings(): Promise<SettingsValues> {
+  const entries = await Promise.all(SETTING_NAMES.map(async (name) => [name, await settingsItems[name].getValue()] as const));
+  return Object.fromEntries(entries) as SettingsValues;
+}
+
+function writeSetting<K extends SettingName>(name: K, value: SettingsValues[K]): Promise<void> {
+  // Each item is typed by its own value; indexing by a generic name loses that pairing, which `values` keeps.
+  return (settingsItems[name] as unknown as { setValue(v: SettingsValues[K]): Promise<void> }).setValue(value);
+}
+
+export async function writeAllSettings(values: SettingsValues): Promise<void> {
+  await Promise.all(SETTING_NAMES.map((name) => writeSetting(name, values[name])));
+}
+
+/** Back to the defaults (the items' fallbacks). */
+export async function clearAllSettings(): Promise<void> {
+  await Promise.all(SETTING_NAMES.map((name) => settingsItems[name].removeValue()));
+}

@@ -17,8 +17,7 @@ const WEEKDAYS = ['weekdaySunday', 'weekdayMonday', 'weekdayTuesday', 'weekdayWe
 export function Dashboard(props: DashboardProps) {
   const t = useT();
   return (
-    <main className="sd-dashboard">
-      <h1>{t('dashboardTitle')}</h1>
+    <div className="sd-settings">
       <section aria-labelledby="sd-profiles">
         <h2 id="sd-profiles">{t('settingsProfiles')}</h2>
         <p className="sd-muted">{t('settingsProfilesHelp')}</p>
@@ -65,7 +64,7 @@ export function Dashboard(props: DashboardProps) {
           </table>
         )}
       </section>
-    </main>
+    </div>
   );
 }
 

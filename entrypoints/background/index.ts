@@ -5,7 +5,7 @@ import { createMenus, onMenuClicked } from '@/lib/background/menus';
 import { SocialDeskDB } from '@/lib/db/schema';
 import type { BgToContent } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
-import { ownProfilesItem, timeZoneItem, weekStartItem } from '@/lib/storage';
+import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, writeAllSettings } from '@/lib/storage';
 
 export default defineBackground({
   type: 'module',
@@ -17,6 +17,9 @@ export default defineBackground({
         setOwnProfiles: (v) => ownProfilesItem.setValue(v),
         getWeekStart: () => weekStartItem.getValue(),
         getTimeZone: () => timeZoneItem.getValue(),
+        getAllSettings: readAllSettings,
+        setAllSettings: writeAllSettings,
+        clearAllSettings,
         now: () => Date.now(),
       }),
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },

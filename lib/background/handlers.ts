@@ -1,10 +1,12 @@
+import { exportBackup, importBackup, parseBackup, previewImport } from '../db/backup';
 import { recordCapture, setCommentStatus } from '../db/capture';
 import { saveInspiration } from '../db/inspirations';
+import { cleanupSnapshots, deleteAllData, storageUsage } from '../db/maintenance';
 import { recordManualInteraction } from '../db/manual';
 import type { SocialDeskDB } from '../db/schema';
 import { getWeekStats } from '../db/stats';
 import type { Handlers } from '../messaging/router';
-import type { OwnProfiles } from '../storage';
+import type { OwnProfiles, SettingsValues } from '../storage';
 import { defaultTimeZone, isValidTimeZone } from '../stats/days';
 
 /** What the handlers need from settings; the background passes the wxt storage items, tests pass plain values. */
@@ -13,8 +15,14 @@ export interface SettingsAccess {
   setOwnProfiles(value: OwnProfiles): Promise<void>;
   getWeekStart(): Promise<number>;
   getTimeZone(): Promise<string>;
+  /** Every settings item, for backup and restore (lib/storage.ts readAllSettings / writeAllSettings / clearAllSettings). */
+  getAllSettings(): Promise<SettingsValues>;
+  setAllSettings(values: SettingsValues): Promise<void>;
+  clearAllSettings(): Promise<void>;
   now(): number;
 }
+
+const DAY_MS = 86_400_000;
 
 export async function resolveTimeZone(settings: SettingsAccess): Promise<string> {
   const tz = await settings.getTimeZone();
@@ -50,6 +58,36 @@ export function createHandlers(db: SocialDeskDB, settings: SettingsAccess): Hand
       const timeZone = await resolveTimeZone(settings);
       const row = await recordManualInteraction(db, interaction, settings.now(), { timeZone });
       return { id: row.id };
+    },
+    async UI_EXPORT_BACKUP() {
+      return exportBackup(db, await settings.getAllSettings(), settings.now());
+    },
+    async UI_PREVIEW_IMPORT({ text }) {
+      const parsed = parseBackup(text);
+      if (!parsed.ok) return parsed;
+      return { ok: true, summary: parsed.summary, plan: await previewImport(db, parsed.backup, await settings.getAllSettings()) };
+    },
+    async UI_IMPORT_BACKUP({ text }) {
+      // Checked again here: what the page previewed is not trusted to be what it sends now.
+      const parsed = parseBackup(text);
+      if (!parsed.ok) return parsed;
+      const result = await importBackup(db, parsed.backup, {
+        readSettings: () => settings.getAllSettings(),
+        writeSettings: (values) => settings.setAllSettings(values),
+      });
+      return { ok: true, result };
+    },
+    async UI_STORAGE_USAGE() {
+      return storageUsage(db);
+    },
+    async UI_CLEANUP_SNAPSHOTS({ olderThanDays }) {
+      const timeZone = await resolveTimeZone(settings);
+      return { deleted: await cleanupSnapshots(db, olderThanDays * DAY_MS, settings.now(), { timeZone }) };
+    },
+    async UI_DELETE_ALL_DATA() {
+      const deletedRows = await deleteAllData(db);
+      await settings.clearAllSettings();
+      return { deletedRows };
     },
     async UI_LIST_INTERACTIONS({ limit }) {
       const rows = await db.interactions.orderBy('capturedAt').reverse().limit(limit).toArray();

@@ -12,7 +12,7 @@ import {
 /**
  * Daily rollups are a cache of the raw log, kept exact by one rule: every write
  * of a row subtracts what the old row contributed and adds what the new row
- * contributes, in the same transaction. `rebuildRollups` recomputes them from
+ * contributes, in the same transaction. `replaceRollupsFromLog` recomputes them from
  * the raw tables with the same contribution functions, so the two agree.
  */
 
@@ -164,9 +164,15 @@ async function collectAll(db: SocialDeskDB, ctx: RollupContext): Promise<Contrib
   return all;
 }
 
-export async function rebuildRollups(db: SocialDeskDB, ctx: RollupContext): Promise<void> {
-  const rows = await computeRollupsFromLog(db, ctx);
-  await db.transaction('rw', db.dailyRollups, async () => {
+/**
+ * Recomputes the rollups from the raw log and replaces them, in one rw
+ * transaction, so no write can slip in between. Called inside a caller's
+ * transaction (an import, a cleanup) it joins it: the rollups then change
+ * together with the rows, or not at all.
+ */
+export async function replaceRollupsFromLog(db: SocialDeskDB, ctx: RollupContext): Promise<void> {
+  await db.transaction('rw', [db.interactions, db.posts, db.metricSnapshots, db.dailyRollups], async () => {
+    const rows = await computeRollupsFromLog(db, ctx);
     await db.dailyRollups.clear();
     await db.dailyRollups.bulkPut(rows);
   });

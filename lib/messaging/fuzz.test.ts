@@ -53,6 +53,8 @@ const valid: Array<[Request, typeof tab | typeof page]> = [
     page,
   ],
   [{ type: 'UI_RECORD_INTERACTION', interaction: { kind: 'mention', platform: 'other', url: 'https://f.example/', actorName: 'a', text: 'b', occurredAt: NOW } }, page],
+  [{ type: 'UI_CLEANUP_SNAPSHOTS', olderThanDays: 365 }, page],
+  [{ type: 'UI_DELETE_ALL_DATA', confirm: 'DELETE' }, page],
 ];
 
 /** Paths to every leaf of a value. */
@@ -100,6 +102,9 @@ beforeAll(async () => {
       setOwnProfiles: async (v) => void (profiles = v),
       getWeekStart: async () => 1,
       getTimeZone: async () => 'Asia/Taipei',
+      getAllSettings: async () => ({ ownProfiles: profiles, weekStart: 1, timeZone: 'Asia/Taipei', panelOpen: true }),
+      setAllSettings: async () => undefined,
+      clearAllSettings: async () => undefined,
       now: () => NOW,
     }),
     { extensionId: ID, extensionOrigin: ORIGIN },
@@ -129,6 +134,19 @@ describe('fuzzing every message handler', () => {
       }
     }
     expect(tried).toBeGreaterThan(150);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers a restore of a bad file with the file’s error, and one that is not text with BAD_MESSAGE', async () => {
+    // UI_PREVIEW_IMPORT / UI_IMPORT_BACKUP carry any text by design (a backup file), so they are not in `valid`.
+    const before = await snapshot();
+    for (const type of ['UI_PREVIEW_IMPORT', 'UI_IMPORT_BACKUP']) {
+      expect(await route({ type, text: 42 }, page)).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
+      expect(await route({ type, text: '{"format":"social-desk-backup","version":1,"tables":{"posts":[{"key":' }, page)).toMatchObject({
+        ok: true,
+        data: { ok: false },
+      });
+    }
     expect(await snapshot()).toEqual(before);
   });
 

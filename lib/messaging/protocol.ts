@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../platforms/types';
+import {
+  BACKUP_FORMAT,
+  backupErrorSchema,
+  backupSummarySchema,
+  importPlanSchema,
+  MAX_BACKUP_CHARS,
+  storageUsageSchema,
+} from '../db/backup-format';
 
 /**
  * Every message between content scripts, extension pages and the background,
@@ -106,6 +114,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('UI_LIST_INTERACTIONS'), limit: z.number().int().min(1).max(1000) }),
   z.object({ type: z.literal('UI_SAVE_INSPIRATION'), inspiration: inspirationInputSchema }),
   z.object({ type: z.literal('UI_RECORD_INTERACTION'), interaction: manualInteractionSchema }),
+  z.object({ type: z.literal('UI_EXPORT_BACKUP') }),
+  // A backup of a large database is tens of MB; the background parses it again (lib/db/backup-format.ts).
+  z.object({ type: z.literal('UI_PREVIEW_IMPORT'), text: z.string().max(MAX_BACKUP_CHARS) }),
+  z.object({ type: z.literal('UI_IMPORT_BACKUP'), text: z.string().max(MAX_BACKUP_CHARS) }),
+  z.object({ type: z.literal('UI_STORAGE_USAGE') }),
+  z.object({ type: z.literal('UI_CLEANUP_SNAPSHOTS'), olderThanDays: z.number().int().min(1).max(36_500) }),
+  z.object({ type: z.literal('UI_DELETE_ALL_DATA'), confirm: z.literal('DELETE') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -171,6 +186,26 @@ export const responseDataSchemas = {
   UI_LIST_INTERACTIONS: z.array(interactionViewSchema),
   UI_SAVE_INSPIRATION: z.object({ key: z.string(), savedAt: z.number(), updatedAt: z.number() }),
   UI_RECORD_INTERACTION: z.object({ id: z.string() }),
+  // Only the envelope: the page saves the file as it is, and the import checks every row.
+  UI_EXPORT_BACKUP: z.object({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.number(),
+    exportedAt: z.string(),
+    schemaVersion: z.number(),
+    settings: z.record(z.string(), z.unknown()),
+    tables: z.record(z.string(), z.array(z.unknown())),
+  }),
+  UI_PREVIEW_IMPORT: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), summary: backupSummarySchema, plan: importPlanSchema }),
+    z.object({ ok: z.literal(false), error: backupErrorSchema }),
+  ]),
+  UI_IMPORT_BACKUP: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), result: importPlanSchema }),
+    z.object({ ok: z.literal(false), error: backupErrorSchema }),
+  ]),
+  UI_STORAGE_USAGE: storageUsageSchema,
+  UI_CLEANUP_SNAPSHOTS: z.object({ deleted: z.number().int().nonnegative() }),
+  UI_DELETE_ALL_DATA: z.object({ deletedRows: z.number().int().nonnegative() }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;

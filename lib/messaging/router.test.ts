@@ -17,6 +17,16 @@ function setup() {
     UI_LIST_INTERACTIONS: vi.fn(async () => []),
     UI_SAVE_INSPIRATION: vi.fn(async () => ({ key: 'other:x', savedAt: 1, updatedAt: 1 })),
     UI_RECORD_INTERACTION: vi.fn(async () => ({ id: 'other:mention:x' })),
+    UI_EXPORT_BACKUP: vi.fn(async () => ({ format: 'social-desk-backup' as const, version: 1, exportedAt: '', schemaVersion: 1, settings: {}, tables: {} })),
+    UI_PREVIEW_IMPORT: vi.fn(async () => ({ ok: false as const, error: { kind: 'json' as const, path: '(file)', message: 'x' } })),
+    UI_IMPORT_BACKUP: vi.fn(async () => ({ ok: false as const, error: { kind: 'json' as const, path: '(file)', message: 'x' } })),
+    UI_STORAGE_USAGE: vi.fn(async () => ({
+      tables: { posts: 0, metricSnapshots: 0, interactions: 0, templates: 0, inspirations: 0, dailyRollups: 0 },
+      usage: null,
+      quota: null,
+    })),
+    UI_CLEANUP_SNAPSHOTS: vi.fn(async () => ({ deleted: 0 })),
+    UI_DELETE_ALL_DATA: vi.fn(async () => ({ deletedRows: 0 })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, { extensionId: ID, extensionOrigin: ORIGIN }) };
 }

@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+
+/**
+ * The dashboard's tabs, in order. Each part of the product adds one entry: a
+ * container component (in this folder) that loads its own data with
+ * `request()` and renders pure components from components/dashboard/.
+ * The url hash (#/<id>) selects a tab, so other pages can link to one.
+ */
+export interface DashboardTab {
+  id: string;
+  titleKey: string;
+  Component: ComponentType;
+}
+
+export const extraTabs: DashboardTab[] = [];

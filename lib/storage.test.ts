@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { SETTING_NAMES } from './db/backup-format';
+import * as storageModule from './storage';
+import { clearAllSettings, ownProfilesItem, readAllSettings, settingsItems, weekStartItem, writeAllSettings, type SettingsValues } from './storage';
+
+const isItem = (value: unknown): boolean => typeof value === 'object' && value !== null && 'getValue' in value && 'key' in value;
+
+describe('settings items', () => {
+  it('every item is in settingsItems, so backups and "Delete all my data" include it', () => {
+    const items = Object.values(storageModule).filter(isItem);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(Object.values(settingsItems)).toContain(item);
+    expect(Object.keys(settingsItems).sort()).toEqual([...SETTING_NAMES].sort());
+  });
+
+  it('writes, reads and clears all of them', async () => {
+    const values: SettingsValues = {
+      ownProfiles: { linkedin: { profileUrl: 'https://www.linkedin.com/in/mei/', displayName: 'Mei', confirmed: true, detectedAt: 1 } },
+      weekStart: 0,
+      timeZone: 'Asia/Hong_Kong',
+      panelOpen: false,
+    };
+    await writeAllSettings(values);
+    expect(await readAllSettings()).toEqual(values);
+    expect(await weekStartItem.getValue()).toBe(0);
+    await clearAllSettings();
+    expect(await readAllSettings()).toEqual({ ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: true });
+    expect(await ownProfilesItem.getValue()).toEqual({});
+  });
+});
