@@ -11,6 +11,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
  */
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+// Let the route below see (and abort) requests made by the extension's service worker too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 
 export function findBrowser(): string {
