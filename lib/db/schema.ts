@@ -1,6 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { MediaKind, Platform } from '../platforms/types';
-import type { WeeklySummary } from '../stats/summary-format';
 
 /**
  * The local database. It lives in the background service worker and the
@@ -136,33 +135,6 @@ export interface DailyRollupRow {
   sharesGained: number;
   viewsGained: number;
   postsPublished: number;
-  /**
-   * Engagement each own post gained that day (the same snapshot deltas as the
-   * fields above, per post), so the week's top posts come from the rollups.
-   * Only posts with a non-zero gain are listed.
-   */
-  postGains: Record<PostKey, PostGain>;
-}
-
-export interface PostGain {
-  reactions: number;
-  comments: number;
-  shares: number;
-}
-
-/** A finished week, summarised (lib/db/summaries.ts); recomputed when the week's data or the week settings change. */
-export interface WeeklySummaryRow {
-  /** First day of the week, `YYYY-MM-DD` in `timeZone`. */
-  startDay: string;
-  /** The settings the week was cut with: a row made with other settings is replaced. */
-  weekStart: number;
-  timeZone: string;
-  /** What the summary was computed from (lib/db/summaries.ts `weekFingerprint`). */
-  fingerprint: string;
-  computedAt: number;
-  /** When the browser notification announced it (null: not announced). */
-  notifiedAt: number | null;
-  summary: WeeklySummary;
 }
 
 export class SocialDeskDB extends Dexie {
@@ -172,7 +144,6 @@ export class SocialDeskDB extends Dexie {
   templates!: EntityTable<TemplateRow, 'id'>;
   inspirations!: EntityTable<InspirationRow, 'key'>;
   dailyRollups!: Dexie.Table<DailyRollupRow, [string, Platform]>;
-  weeklySummaries!: EntityTable<WeeklySummaryRow, 'startDay'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -184,7 +155,6 @@ export class SocialDeskDB extends Dexie {
       templates: 'id, shortCode, category, updatedAt, lastUsedAt',
       inspirations: 'key, platform, savedAt, authorName, *tags, *searchTerms',
       dailyRollups: '[day+platform], day',
-      weeklySummaries: 'startDay',
     });
   }
 }
@@ -207,6 +177,5 @@ export function emptyRollup(day: string, platform: Platform): DailyRollupRow {
     sharesGained: 0,
     viewsGained: 0,
     postsPublished: 0,
-    postGains: {},
   };
 }
