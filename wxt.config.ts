@@ -28,7 +28,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'social-desk@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: 'social-desk@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : {}),
