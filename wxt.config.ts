@@ -16,13 +16,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting', 'notifications'],
     host_permissions: SUPPORTED_HOSTS,
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandTogglePanel__',
+      },
+      'open-reply-picker': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandOpenReplyPicker__',
       },
     },
     ...(browser === 'firefox'

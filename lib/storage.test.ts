@@ -19,12 +19,14 @@ describe('settings items', () => {
       weekStart: 0,
       timeZone: 'Asia/Hong_Kong',
       panelOpen: false,
+      templateCampaign: 'Spring Sale',
+      weeklySummaryNotify: true,
     };
     await writeAllSettings(values);
     expect(await readAllSettings()).toEqual(values);
     expect(await weekStartItem.getValue()).toBe(0);
     await clearAllSettings();
-    expect(await readAllSettings()).toEqual({ ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: true });
+    expect(await readAllSettings()).toEqual({ ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: true, templateCampaign: 'social-replies', weeklySummaryNotify: false });
     expect(await ownProfilesItem.getValue()).toEqual({});
   });
 });

@@ -28,6 +28,13 @@ export const timeZoneItem = storage.defineItem<string>('sync:timeZone', { fallba
 /** Whether the in-page panel is open (remembered across pages and restarts). */
 export const panelOpenItem = storage.defineItem<boolean>('local:panelOpen', { fallback: true, version: 1 });
 
+/** The campaign name reply templates put in tracked links (utm_campaign); lower-cased, spaces become hyphens. */
+export const DEFAULT_TEMPLATE_CAMPAIGN = 'social-replies';
+export const templateCampaignItem = storage.defineItem<string>('sync:templateCampaign', { fallback: DEFAULT_TEMPLATE_CAMPAIGN, version: 1 });
+
+/** Whether a browser notification announces each new weekly summary (off until the user turns it on). */
+export const weeklySummaryNotifyItem = storage.defineItem<boolean>('local:weeklySummaryNotify', { fallback: false, version: 1 });
+
 /**
  * Every item above, by name. The backup (lib/db/backup.ts) exports and restores
  * exactly these, and "Delete all my data" resets them: a new item belongs here too
@@ -38,6 +45,8 @@ export const settingsItems = {
   weekStart: weekStartItem,
   timeZone: timeZoneItem,
   panelOpen: panelOpenItem,
+  templateCampaign: templateCampaignItem,
+  weeklySummaryNotify: weeklySummaryNotifyItem,
 };
 export type SettingName = keyof typeof settingsItems;
 export type SettingsValues = { [K in SettingName]: Awaited<ReturnType<(typeof settingsItems)[K]['getValue']>> };

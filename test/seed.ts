@@ -17,6 +17,8 @@ export const SEED_SETTINGS: SettingsValues = {
   weekStart: 0,
   timeZone: SEED_TZ,
   panelOpen: false,
+  templateCampaign: 'spring-sale',
+  weeklySummaryNotify: false,
 };
 
 /** Deterministic pseudo-random numbers (mulberry32). */

@@ -2,7 +2,10 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from './Panel';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
-import { renderWithI18n } from '@/test/i18n';
+import { renderWithI18n, tEn } from '@/test/i18n';
+import { I18nContext } from '@/lib/i18n';
+import { buildReplyQueue } from '@/lib/content/queue';
+import type { CaptureResult } from '@/lib/messaging/protocol';
 
 function props(over: Partial<PanelProps> = {}): PanelProps {
   const r = reading([post('1')], [comment('c1', '1'), comment('c2', '1', { text: '<img src=x onerror="window.pwned=1">' })]);
@@ -80,5 +83,71 @@ describe('Panel', () => {
   it('explains what to do on a page without the user’s posts', () => {
     renderWithI18n(<Panel {...props({ capture: { ownPostKeys: [], comments: [], added: 0, ownProfileUrl: ME } })} />);
     expect(screen.getByTestId('no-own-posts')).toHaveTextContent('None of your own posts on this page (1 other posts read)');
+  });
+});
+
+describe('Panel reply queue', () => {
+  function queued(): PanelProps {
+    const r = reading(
+      [post('1')],
+      [
+        comment('praise', '1', { text: '超好喝！推推 👍', author: { name: '王大明', profileUrl: null } }),
+        comment('question', '1', { text: 'Do you ship to Singapore?', author: { name: 'Sarah Johnson', profileUrl: null } }),
+        comment('gone', '1', { text: 'ok', author: { name: 'Kevin', profileUrl: null } }),
+      ],
+    );
+    const capture: CaptureResult = {
+      ownPostKeys: ['linkedin:1'],
+      comments: [
+        { commentId: 'praise', interactionId: 'linkedin:comment_received:praise', kind: 'comment_received', status: 'open' },
+        { commentId: 'question', interactionId: 'linkedin:comment_received:question', kind: 'comment_received', status: 'open' },
+        { commentId: 'gone', interactionId: 'linkedin:comment_received:gone', kind: 'comment_received', status: 'dismissed' },
+      ],
+      added: 0,
+      ownProfileUrl: ME,
+    };
+    return props({ reading: r, capture, queue: buildReplyQueue(r, capture, NOW), onReply: vi.fn(), onDismiss: vi.fn(), onReopen: vi.fn() });
+  }
+
+  it('lists waiting comments most urgent first, each with the classifier’s hint as a guess', () => {
+    renderWithI18n(<Panel {...queued()} />);
+    const items = screen.getAllByTestId('queue-item');
+    expect(items.map((i) => i.dataset.commentId)).toEqual(['question', 'praise']);
+    expect(screen.getByRole('heading', { name: 'Waiting for your answer (2)' })).toBeInTheDocument();
+    const hint = within(items[0]!).getByTestId('queue-hint');
+    expect(hint).toHaveTextContent(/^Looks like a question/);
+    expect(hint).toHaveAttribute('title', 'A guess from the words and emoji, not a certainty.');
+    expect(within(items[1]!).getByTestId('queue-hint')).toHaveTextContent(/^Looks like praise/);
+  });
+
+  it('replies, dismisses and reopens through its callbacks', () => {
+    const p = queued();
+    renderWithI18n(<Panel {...p} />);
+    const first = screen.getAllByTestId('queue-item')[0]!;
+    fireEvent.click(within(first).getByRole('button', { name: 'Reply…' }));
+    expect(p.onReply).toHaveBeenCalledWith(expect.objectContaining({ interactionId: 'linkedin:comment_received:question' }));
+    fireEvent.click(within(first).getByRole('button', { name: 'No reply needed' }));
+    expect(p.onDismiss).toHaveBeenCalledWith(expect.objectContaining({ interactionId: 'linkedin:comment_received:question' }));
+    const dismissed = screen.getByTestId('dismissed-item');
+    fireEvent.click(within(dismissed).getByRole('button', { name: 'Needs a reply after all' }));
+    expect(p.onReopen).toHaveBeenCalledWith(expect.objectContaining({ interactionId: 'linkedin:comment_received:gone' }));
+  });
+
+  it('takes focus on its first Reply when the keyboard command asks for it', () => {
+    const p = queued();
+    const { rerender } = renderWithI18n(<Panel {...p} />);
+    expect(document.activeElement).not.toBe(screen.getAllByTestId('queue-reply')[0]);
+    rerender(
+      <I18nContext.Provider value={tEn}>
+        <Panel {...p} focusQueue={1} />
+      </I18nContext.Provider>,
+    );
+    expect(screen.getAllByTestId('queue-reply')[0]).toHaveFocus();
+  });
+
+  it('is in Traditional Chinese too', () => {
+    renderWithI18n(<Panel {...queued()} />, 'zh_TW');
+    expect(screen.getByRole('heading', { name: '等你回覆（2）' })).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: '不需回覆' })).toHaveLength(2);
   });
 });

@@ -1,7 +1,11 @@
+import { useEffect, useRef } from 'react';
 import type { CaptureResult } from '@/lib/messaging/protocol';
 import type { ExtractedComment, ExtractedPost, PageReading } from '@/lib/platforms/types';
+import type { QueueItem, ReplyQueue } from '@/lib/content/queue';
+import { kindMessageKey, reasonMessage } from '@/lib/templates/classify';
 import { useT } from '@/lib/i18n';
 import { formatCount, formatRelative } from '@/components/ui/format';
+import type { AnchorRect } from './SaveDialog';
 
 export interface PanelIdentity {
   name: string | null;
@@ -19,6 +23,26 @@ export interface PanelProps {
   identity: PanelIdentity | null;
   onConfirmIdentity(confirmed: boolean): void;
   now: number;
+  /** Comments on the user's posts here that wait for an answer (lib/content/queue.ts). */
+  queue?: ReplyQueue | null;
+  /** Opens the template picker for a waiting comment. */
+  onReply?(item: QueueItem): void;
+  /** "No reply needed", and back. */
+  onDismiss?(item: QueueItem): void;
+  onReopen?(item: QueueItem): void;
+  /** Changes when the keyboard command asks for the queue: its first item takes focus. */
+  focusQueue?: number;
+  /** The post most in view (any author), which the panel can save to the inspiration library. */
+  inView?: { key: string; post: ExtractedPost } | null;
+  /** Keys of the posts on this page that are in the library. */
+  savedKeys?: ReadonlySet<string>;
+  onSaveInView?(anchor: AnchorRect): void;
+}
+
+/** A short message after an action, with Undo when it can be undone (shown by Toast). */
+export interface PanelNotice {
+  text: string;
+  onUndo?(): void;
 }
 
 const PARTS = ['post', 'counts', 'comments', 'replyBox'] as const;
@@ -74,6 +98,19 @@ export function Panel(props: PanelProps) {
             </div>
           </div>
         )}
+        {props.queue && (props.queue.waiting.length > 0 || props.queue.dismissed.length > 0) && (
+          <ReplyQueueSection
+            queue={props.queue}
+            now={props.now}
+            onReply={props.onReply}
+            onDismiss={props.onDismiss}
+            onReopen={props.onReopen}
+            focusQueue={props.focusQueue ?? 0}
+          />
+        )}
+        {props.inView && props.onSaveInView && (
+          <InViewPost post={props.inView.post} saved={props.savedKeys?.has(props.inView.key) ?? false} onSave={props.onSaveInView} />
+        )}
         {!reading && <p className="sd-muted">{t('panelReading')}</p>}
         {reading && ownPosts.length === 0 && (
           <p className="sd-muted" data-testid="no-own-posts">
@@ -92,6 +129,31 @@ export function Panel(props: PanelProps) {
         {reading && ownPosts.length > 0 && otherCount > 0 && <p className="sd-muted">{t('panelOtherPosts', String(otherCount))}</p>}
       </div>
     </aside>
+  );
+}
+
+/** The post in view with a Save action, so a post can be saved from the panel too. */
+function InViewPost({ post, saved, onSave }: { post: ExtractedPost; saved: boolean; onSave(anchor: AnchorRect): void }) {
+  const t = useT();
+  const excerpt = post.text.length > 100 ? `${post.text.slice(0, 100)}…` : post.text;
+  return (
+    <section className="sd-inview" data-testid="in-view" aria-label={t('panelInViewTitle')}>
+      <h2>{t('panelInViewTitle')}</h2>
+      <p className="sd-inview-text">
+        <strong>{post.author.name}</strong> {excerpt}
+      </p>
+      <button
+        type="button"
+        className={saved ? 'sd-secondary' : undefined}
+        aria-pressed={saved}
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          onSave({ top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+        }}
+      >
+        {saved ? t('panelInViewSaved') : t('panelInViewSave')}
+      </button>
+    </section>
   );
 }
 
@@ -132,5 +194,85 @@ function OwnPost({ post, comments, capture, now }: { post: ExtractedPost; commen
         })}
       </ol>
     </section>
+  );
+}
+
+interface QueueSectionProps {
+  queue: ReplyQueue;
+  now: number;
+  onReply?(item: QueueItem): void;
+  onDismiss?(item: QueueItem): void;
+  onReopen?(item: QueueItem): void;
+  focusQueue: number;
+}
+
+/** Waiting comments, most urgent first, each with the classifier's hint, Reply and "No reply needed". */
+function ReplyQueueSection({ queue, now, onReply, onDismiss, onReopen, focusQueue }: QueueSectionProps) {
+  const t = useT();
+  const firstReply = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusQueue > 0) firstReply.current?.focus();
+  }, [focusQueue]);
+  return (
+    <section className="sd-queue" aria-labelledby="sd-queue-title" data-testid="reply-queue">
+      <h2 id="sd-queue-title">{t('queueTitle', String(queue.waiting.length))}</h2>
+      {queue.waiting.length === 0 && <p className="sd-muted">{t('queueEmpty')}</p>}
+      <ol className="sd-comments">
+        {queue.waiting.map((item, i) => (
+          <li key={item.comment.commentId} data-testid="queue-item" data-comment-id={item.comment.commentId}>
+            <div className="sd-comment-head">
+              <strong>{item.comment.author.name}</strong>
+              {item.comment.time && <time dateTime={new Date(item.comment.time.at).toISOString()}>{formatRelative(item.comment.time.at, now, t)}</time>}
+            </div>
+            <p className="sd-comment-text">{item.comment.text}</p>
+            <ClassifierHint item={item} />
+            <div className="sd-row">
+              <button type="button" ref={i === 0 ? firstReply : undefined} onClick={() => onReply?.(item)} data-testid="queue-reply">
+                {t('queueReply')}
+              </button>
+              <button type="button" className="sd-secondary" onClick={() => onDismiss?.(item)} data-testid="queue-dismiss">
+                {t('queueDismiss')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {queue.dismissed.length > 0 && (
+        <details className="sd-dismissed-list">
+          <summary>{t('queueDismissedTitle', String(queue.dismissed.length))}</summary>
+          <ol className="sd-comments">
+            {queue.dismissed.map((item) => (
+              <li key={item.comment.commentId} data-testid="dismissed-item" data-comment-id={item.comment.commentId}>
+                <div className="sd-comment-head">
+                  <strong>{item.comment.author.name}</strong>
+                </div>
+                <p className="sd-comment-text">{item.comment.text}</p>
+                <button type="button" className="sd-secondary" onClick={() => onReopen?.(item)}>
+                  {t('queueReopen')}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** The classifier's guess in words, with its cues: "Looks like a question (請問)". Never stated as a fact. */
+function ClassifierHint({ item }: { item: QueueItem }) {
+  const t = useT();
+  const c = item.classification;
+  if (c.kind === 'neutral') return null;
+  const cues = c.reasons
+    .map(reasonMessage)
+    .map((r) => t(r.key, r.cue))
+    .filter((s) => s !== '');
+  return (
+    <p className="sd-hint" data-testid="queue-hint" data-kind={c.kind} title={t('classifyDisclaimer')}>
+      {t(kindMessageKey(c.kind))}
+      {cues.length > 0 && <span className="sd-muted"> · {cues.join(' · ')}</span>}
+      {c.confidence === 'low' && <span className="sd-muted"> · {t('classifyConfidence_low')}</span>}
+    </p>
   );
 }

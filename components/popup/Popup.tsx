@@ -1,39 +1,34 @@
-import type { WeekStats, WeekTotals } from '@/lib/messaging/protocol';
-import { useT, type Translate } from '@/lib/i18n';
-import { formatCount, formatDuration, formatPercent } from '@/components/ui/format';
+import type { WeekStats } from '@/lib/messaging/protocol';
+import { useT } from '@/lib/i18n';
+import { addDays } from '@/lib/stats/days';
+import { changeOf, formatDayRange, formatMetric, METRICS, platformName } from '@/lib/stats/summary-text';
+import { formatCount } from '@/components/ui/format';
+import { WeekChart } from './WeekChart';
 
 export interface PopupProps {
   stats: WeekStats | null;
   error: string | null;
+  /** Where "N comments waiting" leads (the dashboard's queue, or its interaction log) and what it says it opens. */
+  waitingHref: string;
+  waitingHint: string | null;
+  /** The dashboard's weekly summaries. */
+  historyHref: string;
   onOpenDashboard(): void;
   /** Manual mode: save the current tab's page, or record an interaction seen there. */
   onSavePage(): void;
   onRecordInteraction(): void;
+  /** For dates; the browser's UI language when omitted. */
+  locale?: string;
 }
 
-type Metric = {
-  key: string;
-  value(t: WeekTotals): number | null;
-  format(v: number): string;
-};
-
 /** This week so far against the same days of last week. */
-export function Popup({ stats, error, onOpenDashboard, onSavePage, onRecordInteraction }: PopupProps) {
+export function Popup({ stats, error, waitingHref, waitingHint, historyHref, onOpenDashboard, onSavePage, onRecordInteraction, locale }: PopupProps) {
   const t = useT();
-  const metrics: Metric[] = [
-    { key: 'metricCommentsReceived', value: (w) => w.commentsReceived, format: formatCount },
-    { key: 'metricRepliesSent', value: (w) => w.repliesSent, format: formatCount },
-    { key: 'metricResponseRate', value: (w) => w.responseRate, format: formatPercent },
-    { key: 'metricMedianResponse', value: (w) => w.medianResponseMs, format: (v) => formatDuration(v, t) },
-    { key: 'metricReactionsGained', value: (w) => w.reactionsGained, format: formatCount },
-    { key: 'metricSharesGained', value: (w) => w.sharesGained, format: formatCount },
-    { key: 'metricPostsPublished', value: (w) => w.postsPublished, format: formatCount },
-  ];
   return (
     <main className="sd-popup">
       <header>
         <h1>{t('popupTitle')}</h1>
-        {stats && <p className="sd-muted">{t('popupWeekRange', [stats.weekStartDay, stats.today])}</p>}
+        {stats && <p className="sd-muted">{t('popupWeekRange', formatDayRange(stats.weekStartDay, addDays(stats.weekStartDay, 6), locale))}</p>}
       </header>
       {error && (
         <p role="alert" className="sd-error">
@@ -45,35 +40,11 @@ export function Popup({ stats, error, onOpenDashboard, onSavePage, onRecordInter
         <section className="sd-empty" data-testid="empty-state">
           <h2>{t('emptyTitle')}</h2>
           <p>{t('emptyBody')}</p>
+          <h3>{t('emptyHowTitle')}</h3>
+          <p className="sd-muted">{t('emptyHowBody')}</p>
         </section>
       )}
-      {stats && stats.hasAnyData && (
-        <>
-          <table className="sd-metrics">
-            <thead>
-              <tr>
-                <th scope="col">{t('metricColumn')}</th>
-                <th scope="col">{t('thisWeek')}</th>
-                <th scope="col">{t('vsLastWeek')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {metrics.map((m) => {
-                const now = m.value(stats.thisWeek);
-                const before = m.value(stats.lastWeekSameDays);
-                return (
-                  <tr key={m.key} data-testid={m.key}>
-                    <th scope="row">{t(m.key)}</th>
-                    <td className="sd-value">{now === null ? '–' : m.format(now)}</td>
-                    <td className="sd-change">{change(now, before, t)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <p data-testid="waiting">{t('waitingCount', String(stats.waiting))}</p>
-        </>
-      )}
+      {stats && stats.hasAnyData && <WeekAtAGlance stats={stats} waitingHref={waitingHref} waitingHint={waitingHint} historyHref={historyHref} locale={locale} />}
       <footer className="sd-row">
         <button type="button" onClick={onOpenDashboard}>
           {t('openDashboard')}
@@ -89,9 +60,111 @@ export function Popup({ stats, error, onOpenDashboard, onSavePage, onRecordInter
   );
 }
 
-function change(now: number | null, before: number | null, t: Translate): string {
-  if (now === null || before === null) return '';
-  if (before === 0) return now === 0 ? '→ 0%' : `↑ ${t('changeNew')}`;
-  const pct = Math.round(((now - before) / Math.abs(before)) * 100);
-  return `${pct > 0 ? '↑' : pct < 0 ? '↓' : '→'} ${Math.abs(pct)}%`;
+function WeekAtAGlance({ stats, waitingHref, waitingHint, historyHref, locale }: { stats: WeekStats; waitingHref: string; waitingHint: string | null; historyHref: string; locale?: string }) {
+  const t = useT();
+  const top = stats.topPost;
+  return (
+    <>
+      <table className="sd-metrics">
+        <thead>
+          <tr>
+            <th scope="col">{t('metricColumn')}</th>
+            <th scope="col">{t('thisWeek')}</th>
+            <th scope="col">{t('vsLastWeek')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {METRICS.map((m) => {
+            const now = stats.thisWeek[m.key];
+            const before = stats.lastWeekSameDays[m.key];
+            const change = changeOf(now, before, m.kind, t, m.lowerIsBetter);
+            return (
+              <tr key={m.key} data-testid={m.label}>
+                <th scope="row">{t(m.label)}</th>
+                <td className="sd-value">{formatMetric(m.kind, now, t)}</td>
+                <td
+                  className={`sd-change${change.good === true ? ' sd-good' : change.good === false ? ' sd-bad' : ''}`}
+                  title={`${formatMetric(m.kind, before, t)}${change.good === null ? '' : ` · ${t(change.good ? 'changeBetter' : 'changeWorse')}`}`}
+                >
+                  {change.text}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <WeekChart days={stats.days} today={stats.today} locale={locale} />
+
+      {stats.byPlatform.length > 0 && (
+        <section aria-labelledby="sd-by-platform">
+          <h2 id="sd-by-platform" className="sd-subhead">
+            {t('popupByPlatform')}
+          </h2>
+          <table className="sd-metrics sd-compact" data-testid="by-platform">
+            <thead>
+              <tr>
+                <th scope="col">{t('logPlatform')}</th>
+                <th scope="col">{t('metricCommentsReceived')}</th>
+                <th scope="col">{t('metricRepliesSent')}</th>
+                <th scope="col">{t('metricReactionsGained')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.byPlatform.map((p) => {
+                const change = changeOf(p.thisWeek.commentsReceived, p.lastWeekSameDays.commentsReceived, 'count', t);
+                return (
+                  <tr key={p.platform} data-testid={`platform-${p.platform}`}>
+                    <th scope="row">{platformName(p.platform, t)}</th>
+                    <td className="sd-value">
+                      {formatCount(p.thisWeek.commentsReceived)} <span className={`sd-change${change.good === true ? ' sd-good' : change.good === false ? ' sd-bad' : ''}`}>{change.text}</span>
+                    </td>
+                    <td className="sd-value">{formatCount(p.thisWeek.repliesSent)}</td>
+                    <td className="sd-value">{formatCount(p.thisWeek.reactionsGained)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <section aria-labelledby="sd-top-post" data-testid="top-post">
+        <h2 id="sd-top-post" className="sd-subhead">
+          {t('popupTopPost')}
+        </h2>
+        {top ? (
+          <p className="sd-top-post">
+            {top.url ? (
+              <a href={top.url} target="_blank" rel="noreferrer noopener">
+                {top.excerpt || t('popupPostWithoutText', platformName(top.platform, t))}
+              </a>
+            ) : (
+              <span>{top.excerpt || t('popupPostWithoutText', platformName(top.platform, t))}</span>
+            )}{' '}
+            <span className="sd-muted">
+              {platformName(top.platform, t)} · {t('popupTopPostGain', [formatCount(top.engagement), formatCount(top.reactions), formatCount(top.comments), formatCount(top.shares)])}
+            </span>
+          </p>
+        ) : (
+          <p className="sd-muted">{t('popupNoTopPost')}</p>
+        )}
+      </section>
+
+      <p data-testid="waiting" className="sd-waiting">
+        {stats.waiting > 0 ? (
+          <a href={waitingHref} target="_blank" rel="noreferrer" title={waitingHint ?? undefined}>
+            {t('waitingLink', formatCount(stats.waiting))}
+          </a>
+        ) : (
+          <span className="sd-muted">{t('waitingNone')}</span>
+        )}
+      </p>
+      <p>
+        <a href={historyHref} target="_blank" rel="noreferrer" data-testid="history-link">
+          {t('popupHistoryLink')}
+        </a>
+      </p>
+    </>
+  );
 }

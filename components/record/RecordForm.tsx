@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { TagInput } from '@/components/ui/TagInput';
 import { useT } from '@/lib/i18n';
 
 export type RecordMode = 'inspiration' | 'interaction';
@@ -29,6 +30,8 @@ export interface RecordFormProps {
   now: number;
   onSubmit(submission: RecordSubmission): Promise<void>;
   onClose(): void;
+  /** Tags already in the library, most used first. */
+  tagSuggestions?: readonly string[];
 }
 
 function toLocalInput(ms: number): string {
@@ -40,13 +43,13 @@ function toLocalInput(ms: number): string {
  * Manual mode for any site: save a page, link or selection to the inspiration
  * library, or record a comment/reply/mention the extension cannot read there.
  */
-export function RecordForm({ initial, now, onSubmit, onClose }: RecordFormProps) {
+export function RecordForm({ initial, now, onSubmit, onClose, tagSuggestions = [] }: RecordFormProps) {
   const t = useT();
   const [mode, setMode] = useState<RecordMode>(initial.mode);
   const [url, setUrl] = useState(initial.url);
   const [source, setSource] = useState(initial.source);
   const [text, setText] = useState(initial.text);
-  const [tags, setTags] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [kind, setKind] = useState<ManualKind>('comment_received');
   const [actorName, setActorName] = useState('');
@@ -65,7 +68,7 @@ export function RecordForm({ initial, now, onSubmit, onClose }: RecordFormProps)
         url: url.trim(),
         source: source.trim(),
         text,
-        tags: tags.split(/[,，、\s]+/).filter(Boolean),
+        tags,
         note,
         kind,
         actorName: actorName.trim(),
@@ -104,10 +107,7 @@ export function RecordForm({ initial, now, onSubmit, onClose }: RecordFormProps)
             {t('recordText')}
             <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} />
           </label>
-          <label>
-            {t('recordTags')}
-            <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('recordTagsHint')} />
-          </label>
+          <TagInput tags={tags} onChange={setTags} suggestions={tagSuggestions} label={t('recordTags')} />
           <label>
             {t('recordNote')}
             <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

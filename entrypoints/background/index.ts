@@ -1,16 +1,21 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createHandlers } from '@/lib/background/handlers';
+import { commandMessage } from '@/lib/background/commands';
 import { injectIntoOpenTabs } from '@/lib/background/lifecycle';
+import { startWeeklySummaries } from '@/lib/background/alarms';
 import { createMenus, onMenuClicked } from '@/lib/background/menus';
+import { startTemplateSync } from '@/lib/background/template-sync';
 import { SocialDeskDB } from '@/lib/db/schema';
 import type { BgToContent } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
-import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, writeAllSettings } from '@/lib/storage';
+import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
+import { defaultTimeZone, isValidTimeZone } from '@/lib/stats/days';
 
 export default defineBackground({
   type: 'module',
   main() {
     const db = new SocialDeskDB();
+    const templateSync = startTemplateSync(db);
     const route = createRouter(
       createHandlers(db, {
         getOwnProfiles: () => ownProfilesItem.getValue(),
@@ -21,6 +26,7 @@ export default defineBackground({
         setAllSettings: writeAllSettings,
         clearAllSettings,
         now: () => Date.now(),
+        templateSync,
       }),
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     );
@@ -30,10 +36,10 @@ export default defineBackground({
     browser.runtime.onMessageExternal.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
     browser.commands.onCommand.addListener(async (command) => {
-      if (command !== 'toggle-panel') return;
+      const message: BgToContent | null = commandMessage(command);
+      if (message === null) return;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return;
-      const message: BgToContent = { type: 'BG_TOGGLE_PANEL' };
       // A tab without our content script has no listener; that is not an error worth reporting.
       await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     });
@@ -43,6 +49,20 @@ export default defineBackground({
       if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
     });
     browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+
+    // Weekly summaries: the alarm is re-created and missed weeks are caught up every time this worker starts.
+    startWeeklySummaries({
+      db,
+      getTimeZone: async () => {
+        const tz = await timeZoneItem.getValue();
+        return tz && isValidTimeZone(tz) ? tz : defaultTimeZone();
+      },
+      getWeekStart: () => weekStartItem.getValue(),
+      getNotify: () => weeklySummaryNotifyItem.getValue(),
+      now: () => Date.now(),
+      t: (key, subs) => browser.i18n.getMessage(key, subs),
+      locale: browser.i18n.getUILanguage(),
+    });
 
     // Ask the browser not to evict our data under storage pressure.
     void navigator.storage?.persist?.();

@@ -1,4 +1,7 @@
 import type { ComponentType } from 'react';
+import { HistoryTab } from './history';
+import { LibraryTab } from './library';
+import { TemplatesTab } from './templates';
 
 /**
  * The dashboard's tabs, in order. Each part of the product adds one entry: a
@@ -12,4 +15,8 @@ export interface DashboardTab {
   Component: ComponentType;
 }
 
-export const extraTabs: DashboardTab[] = [];
+export const extraTabs: DashboardTab[] = [
+  { id: 'history', titleKey: 'tabHistory', Component: HistoryTab },
+  { id: 'templates', titleKey: 'tabTemplates', Component: TemplatesTab },
+  { id: 'library', titleKey: 'tabLibrary', Component: LibraryTab },
+];

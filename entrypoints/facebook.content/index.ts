@@ -1,10 +1,11 @@
 import { startContent } from '@/lib/content/start';
 import { matchPatterns } from '@/lib/platforms/hosts';
 import { facebookAdapter } from '@/lib/platforms/facebook';
+import { facebookReply } from '@/lib/platforms/facebook/insert';
 
 export default defineContentScript({
   matches: matchPatterns('facebook'),
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
-  main: (ctx) => startContent(ctx, facebookAdapter),
+  main: (ctx) => startContent(ctx, facebookAdapter, facebookReply),
 });

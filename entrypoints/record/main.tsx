@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import browser from 'webextension-polyfill';
 import { RecordForm, type RecordMode, type RecordSubmission } from '@/components/record/RecordForm';
@@ -40,22 +40,31 @@ async function save(s: RecordSubmission) {
   }
 }
 
+const initial = {
+  mode: (params.get('mode') as RecordMode | null) ?? 'inspiration',
+  url: params.get('url') ?? '',
+  source: params.get('source') ?? '',
+  text: params.get('text') ?? '',
+};
+
+function RecordPage() {
+  // The library's tags, most used first, as suggestions.
+  const [tags, setTags] = useState<string[]>([]);
+  useEffect(() => {
+    request({ type: 'UI_LIBRARY_FACETS' }).then(
+      (f) => setTags(f.tags.map((x) => x.tag)),
+      () => undefined,
+    );
+  }, []);
+  return <RecordForm initial={initial} now={Date.now()} onSubmit={save} onClose={() => window.close()} tagSuggestions={tags} />;
+}
+
 document.documentElement.lang = browser.i18n.getUILanguage();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <I18nContext.Provider value={t}>
       <main className="sd-dashboard">
-        <RecordForm
-          initial={{
-            mode: (params.get('mode') as RecordMode | null) ?? 'inspiration',
-            url: params.get('url') ?? '',
-            source: params.get('source') ?? '',
-            text: params.get('text') ?? '',
-          }}
-          now={Date.now()}
-          onSubmit={save}
-          onClose={() => window.close()}
-        />
+        <RecordPage />
       </main>
     </I18nContext.Provider>
   </StrictMode>,

@@ -1,10 +1,11 @@
 import { startContent } from '@/lib/content/start';
 import { matchPatterns } from '@/lib/platforms/hosts';
 import { youtubeAdapter } from '@/lib/platforms/youtube';
+import { youtubeReply } from '@/lib/platforms/youtube/insert';
 
 export default defineContentScript({
   matches: matchPatterns('youtube'),
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
-  main: (ctx) => startContent(ctx, youtubeAdapter),
+  main: (ctx) => startContent(ctx, youtubeAdapter, youtubeReply),
 });

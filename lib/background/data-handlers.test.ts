@@ -11,7 +11,7 @@ import { dumpDatabase, SEED_SETTINGS, seedDatabase } from '@/test/seed';
 
 const ID = 'ext-id';
 const page = { id: ID, url: `chrome-extension://${ID}/dashboard.html` };
-const DEFAULTS: SettingsValues = { ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: true };
+const DEFAULTS: SettingsValues = { ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: true, templateCampaign: 'social-replies', weeklySummaryNotify: false };
 const SMALL = { captures: 2, inspirations: 4, bulkPosts: 10, bulkSnapshots: 30, bulkInteractions: 60, templates: 3 };
 
 let n = 0;

@@ -24,7 +24,7 @@ beforeEach(async () => {
       setOwnProfiles: async (v) => void (profiles = v),
       getWeekStart: async () => 1,
       getTimeZone: async () => 'Asia/Taipei',
-      getAllSettings: async () => ({ ownProfiles: profiles, weekStart: 1, timeZone: 'Asia/Taipei', panelOpen: true }),
+      getAllSettings: async () => ({ ownProfiles: profiles, weekStart: 1, timeZone: 'Asia/Taipei', panelOpen: true, templateCampaign: 'social-replies', weeklySummaryNotify: false }),
       setAllSettings: async () => undefined,
       clearAllSettings: async () => undefined,
       now: () => NOW,

@@ -1,13 +1,27 @@
 import { exportBackup, importBackup, parseBackup, previewImport } from '../db/backup';
 import { recordCapture, setCommentStatus } from '../db/capture';
 import { saveInspiration } from '../db/inspirations';
+import { createLibraryHandlers } from './library-handlers';
 import { cleanupSnapshots, deleteAllData, storageUsage } from '../db/maintenance';
 import { recordManualInteraction } from '../db/manual';
 import type { SocialDeskDB } from '../db/schema';
 import { getWeekStats } from '../db/stats';
+import { exportInteractionsBatch, exportSnapshotsBatch, listOwnPosts, postHistory } from '../db/history';
+import { listWeeklySummaries } from '../db/summaries';
 import type { Handlers } from '../messaging/router';
+import {
+  deleteTemplate,
+  ensureStarterTemplates,
+  listTemplates,
+  recordTemplateUse,
+  restoreStarterTemplates,
+  saveTemplate,
+  templateStats,
+  templateView,
+} from '../db/templates';
+import type { TemplateSyncStatus } from '../messaging/protocol';
 import type { OwnProfiles, SettingsValues } from '../storage';
-import { defaultTimeZone, isValidTimeZone } from '../stats/days';
+import { addDays, currentWeekWindow, defaultTimeZone, isValidTimeZone } from '../stats/days';
 
 /** What the handlers need from settings; the background passes the wxt storage items, tests pass plain values. */
 export interface SettingsAccess {
@@ -20,7 +34,15 @@ export interface SettingsAccess {
   setAllSettings(values: SettingsValues): Promise<void>;
   clearAllSettings(): Promise<void>;
   now(): number;
+  /** Templates in the browser's sync storage (lib/templates/sync.ts); absent in tests that do not need it. */
+  templateSync?: {
+    push(): Promise<TemplateSyncStatus>;
+    status(): Promise<TemplateSyncStatus>;
+    clear(): Promise<void>;
+  };
 }
+
+const SYNC_UNAVAILABLE: TemplateSyncStatus = { state: 'unavailable', bytes: 0, limit: 0, at: null };
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +53,7 @@ export async function resolveTimeZone(settings: SettingsAccess): Promise<string>
 
 export function createHandlers(db: SocialDeskDB, settings: SettingsAccess): Handlers {
   return {
+    ...createLibraryHandlers(db, () => settings.now()),
     async CS_CAPTURE_PAGE({ reading }) {
       const profiles = await settings.getOwnProfiles();
       let own = profiles[reading.platform];
@@ -87,7 +110,63 @@ export function createHandlers(db: SocialDeskDB, settings: SettingsAccess): Hand
     async UI_DELETE_ALL_DATA() {
       const deletedRows = await deleteAllData(db);
       await settings.clearAllSettings();
+      // The templates' copy in sync storage is the user's data too (lib/templates/sync.ts).
+      await settings.templateSync?.clear();
       return { deletedRows };
+    },
+    async UI_LIST_WEEKLY_SUMMARIES({ limit }) {
+      const [timeZone, weekStart] = await Promise.all([resolveTimeZone(settings), settings.getWeekStart()]);
+      const now = settings.now();
+      const rows = await listWeeklySummaries(db, { now, timeZone, weekStart }, limit);
+      const nextSummaryDay = addDays(currentWeekWindow(now, timeZone, weekStart).start, 7);
+      return { weekStart, timeZone, nextSummaryDay, summaries: rows.map((r) => r.summary) };
+    },
+    async UI_EXPORT_INTERACTIONS({ after, limit }) {
+      return exportInteractionsBatch(db, after, limit);
+    },
+    async UI_EXPORT_SNAPSHOTS({ after, limit }) {
+      return exportSnapshotsBatch(db, after, limit);
+    },
+    async UI_LIST_OWN_POSTS({ before, limit }) {
+      return listOwnPosts(db, before, limit);
+    },
+    async UI_GET_POST_HISTORY({ postKey }) {
+      return postHistory(db, postKey);
+    },
+    async CS_LIST_TEMPLATES({ platform, language }) {
+      await ensureStarterTemplates(db, settings.now());
+      const [rows, all] = await Promise.all([listTemplates(db, { platform, language }, settings.now()), settings.getAllSettings()]);
+      const own = all.ownProfiles[platform];
+      return { templates: rows.map(templateView), campaign: all.templateCampaign, myName: own ? own.displayName : null };
+    },
+    async CS_RECORD_TEMPLATE_USE({ templateId, commentInteractionId }) {
+      // Usage counts stay on this machine: nothing to sync.
+      return recordTemplateUse(db, templateId, commentInteractionId, settings.now());
+    },
+    async UI_LIST_TEMPLATES({ platform, language, query }) {
+      await ensureStarterTemplates(db, settings.now());
+      const rows = await listTemplates(db, { platform, language, query }, settings.now());
+      const sync = settings.templateSync ? await settings.templateSync.status() : SYNC_UNAVAILABLE;
+      return { templates: rows.map(templateView), sync };
+    },
+    async UI_SAVE_TEMPLATE({ template }) {
+      const result = await saveTemplate(db, template, settings.now());
+      if (!result.ok) return result;
+      const sync = settings.templateSync ? await settings.templateSync.push() : SYNC_UNAVAILABLE;
+      return { ok: true, template: templateView(result.template), sync };
+    },
+    async UI_DELETE_TEMPLATE({ id }) {
+      const deleted = await deleteTemplate(db, id, settings.now());
+      const sync = settings.templateSync ? await settings.templateSync.push() : SYNC_UNAVAILABLE;
+      return { deleted, sync };
+    },
+    async UI_RESTORE_STARTER_TEMPLATES({ languages }) {
+      const restored = await restoreStarterTemplates(db, languages, settings.now());
+      const sync = settings.templateSync ? await settings.templateSync.push() : SYNC_UNAVAILABLE;
+      return { restored, sync };
+    },
+    async UI_TEMPLATE_STATS() {
+      return templateStats(db);
     },
     async UI_LIST_INTERACTIONS({ limit }) {
       const rows = await db.interactions.orderBy('capturedAt').reverse().limit(limit).toArray();

@@ -1,9 +1,12 @@
-import { StrictMode, useSyncExternalStore } from 'react';
+import { StrictMode, useMemo, useSyncExternalStore } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel } from '@/components/panel/Panel';
+import { SaveDialog } from '@/components/panel/SaveDialog';
+import { ReplyPicker } from '@/components/panel/ReplyPicker';
+import { Toast } from '@/components/panel/Toast';
 import panelCss from '@/components/panel/panel.css?inline';
 import { I18nContext, type Translate } from '../i18n';
 import { sendRequest } from '../messaging/client';
@@ -12,6 +15,12 @@ import { mergeReadings, safeReadContainer, safeReadIdentity } from '../platforms
 import type { ContainerReading, PageReading, PlatformAdapter } from '../platforms/types';
 import { sameProfile } from '../profiles';
 import { ownProfilesItem, panelOpenItem, type OwnProfiles } from '../storage';
+import { BADGE_TAG, createBadgeLayer, type BadgeItem } from './badges';
+import { buildReplyQueue } from './queue';
+import type { ReplySite } from './reply-site';
+import { createReplyController, type ReplyController } from './replies';
+import { createLibraryController, type LibraryController } from './library';
+import { SAVE_HOST_TAG } from './save-actions';
 import { createPanelStore, type PanelStore } from './store';
 import { idleScheduler, watchElements } from './watcher';
 
@@ -20,8 +29,12 @@ const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
 /** The longest a batch of page changes waits for an idle moment before it is read. */
 const READ_DELAY_MS = 500;
 
-function PanelHost({ store }: { store: PanelStore }) {
+function PanelHost({ store, replies, library }: { store: PanelStore; replies: ReplyController | null; library: LibraryController }) {
   const s = useSyncExternalStore(store.subscribe, store.get);
+  const now = Date.now();
+  const picker = s.picker ?? null;
+  // Classifying every comment again on each render is wasted work: only a new reading or log answer changes the queue.
+  const queue = useMemo(() => (replies ? buildReplyQueue(s.reading, s.capture, Date.now()) : null), [replies, s.reading, s.capture]);
   return (
     <I18nContext.Provider value={t}>
       <div className="sd-root">
@@ -37,8 +50,42 @@ function PanelHost({ store }: { store: PanelStore }) {
           error={s.error}
           identity={s.identity}
           onConfirmIdentity={(yes) => void confirmIdentity(s.reading, yes)}
-          now={Date.now()}
+          now={now}
+          queue={queue}
+          onReply={(item) => replies?.openForComment(item)}
+          onDismiss={(item) => void replies?.dismiss(item)}
+          onReopen={(item) => void replies?.reopen(item)}
+          focusQueue={s.focusQueue ?? 0}
+          inView={s.inView ?? null}
+          savedKeys={s.savedKeys}
+          onSaveInView={library.saveInView}
         />
+        {s.notice && <Toast notice={s.notice} onDone={() => store.set({ notice: null })} />}
+        {s.saveDialog && (
+          <SaveDialog
+            state={s.saveDialog}
+            viewport={{ width: window.innerWidth, height: window.innerHeight }}
+            onSubmit={library.submit}
+            onRemove={library.remove}
+            onClose={library.close}
+          />
+        )}
+        {replies && picker && (
+          <ReplyPicker
+            key={picker.key}
+            comment={picker.target.comment ? { authorName: picker.target.comment.author.name, text: picker.target.comment.text } : null}
+            templates={picker.templates}
+            allLanguages={picker.allLanguages}
+            error={picker.error}
+            initialQuery={picker.initialQuery}
+            initialTemplateId={picker.initialTemplateId}
+            render={replies.render}
+            busy={picker.busy}
+            result={picker.result}
+            onInsert={(template, text) => void replies.insert(template, text)}
+            onClose={replies.close}
+          />
+        )}
       </div>
     </I18nContext.Provider>
   );
@@ -60,12 +107,42 @@ async function confirmIdentity(reading: PageReading | null, yes: boolean) {
  * the page when it settles, and sends what it read to the background. Ends
  * cleanly when the extension is updated (ctx invalidated) or the SPA navigates.
  */
-export async function startContent(ctx: ContentScriptContext, adapter: PlatformAdapter) {
+export async function startContent(ctx: ContentScriptContext, adapter: PlatformAdapter, replySite: ReplySite | null = null) {
   const store = createPanelStore({ open: await panelOpenItem.getValue(), yielded: false, reading: null, capture: null, error: null, identity: null });
+  // The inspiration library's Save action on every post read, and the counts of saved posts seen again.
+  const library = createLibraryController({
+    doc: document,
+    adapter,
+    store,
+    t,
+    send: sendRequest,
+    pageUrl: () => location.href,
+    isInvalid: () => ctx.isInvalid,
+    IntersectionObserver: typeof IntersectionObserver === 'function' ? IntersectionObserver : undefined,
+  });
+  let shadowHost: HTMLElement | null = null;
+  const replies =
+    replySite === null
+      ? null
+      : createReplyController({
+          doc: document,
+          adapter,
+          site: replySite,
+          store,
+          t,
+          send: sendRequest,
+          // The content script's clipboard, in the click's user gesture (the extension needs no clipboard permission for it).
+          writeClipboard: (text) => navigator.clipboard.writeText(text),
+          locale: browser.i18n.getUILanguage(),
+          now: () => Date.now(),
+          isOwnUi: (el) => el instanceof Node && shadowHost !== null && (el === shadowHost || shadowHost.contains(el)),
+        });
 
   // A panel left by a script of an earlier version of the extension (updated while
   // this tab stayed open) is removed; that script has been cut off and stands down.
   for (const stale of document.querySelectorAll('social-desk-panel')) stale.remove();
+  for (const stale of document.querySelectorAll(SAVE_HOST_TAG)) stale.remove();
+  for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
   // Chrome gives no event when the extension is updated or removed under a
   // running content script; WXT's context notices on its next check, so check.
   ctx.setInterval(() => undefined, 1_000);
@@ -81,7 +158,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
       const root = createRoot(container);
       root.render(
         <StrictMode>
-          <PanelHost store={store} />
+          <PanelHost store={store} replies={replies} library={library} />
         </StrictMode>,
       );
       return root;
@@ -91,6 +168,32 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     },
   });
   ui.mount();
+  shadowHost = ui.shadowHost;
+
+  // Badges beside the comments on the user's own posts, from the log's answer for what the watcher read.
+  const badges = replySite === null ? null : createBadgeLayer(document, replySite, (status) => t(`badge_${status}`));
+  const syncBadges = () => {
+    const { reading, capture } = store.get();
+    if (badges === null) return;
+    const own = new Set(capture?.ownPostKeys ?? []);
+    const read = new Map((reading?.comments ?? []).map((c) => [c.commentId, c]));
+    const items: BadgeItem[] = [];
+    for (const c of capture?.comments ?? []) {
+      const comment = read.get(c.commentId);
+      if (c.kind !== 'comment_received' || !comment || !own.has(`${comment.platform}:${comment.postId}`)) continue;
+      if (c.status === 'open' || c.status === 'replied' || c.status === 'dismissed') items.push({ commentId: c.commentId, status: c.status, authorName: comment.author.name });
+    }
+    badges.sync(items);
+  };
+  let lastReading: unknown = null;
+  let lastCapture: unknown = null;
+  const unsubscribeBadges = store.subscribe(() => {
+    const { reading, capture } = store.get();
+    if (reading === lastReading && capture === lastCapture) return;
+    lastReading = reading;
+    lastCapture = capture;
+    syncBadges();
+  });
 
   const applyIdentity = (profiles: OwnProfiles) => {
     const p = profiles[adapter.platform];
@@ -106,6 +209,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
   const unwatchOpen = panelOpenItem.watch((open) => store.set({ open }));
 
   let lastSent = '';
+  let retries = 0;
   const readContext = () => ({ pageUrl: new URL(location.href), now: Date.now() });
 
   async function capture(reading: PageReading) {
@@ -132,23 +236,30 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
         store.set({ error: response.error.code === 'STORAGE_FULL' ? t('errorStorageFull') : t('errorSaveFailed', response.error.message) });
       }
     } catch {
-      // The extension was updated or removed while this tab stayed open: go quiet.
       lastSent = '';
-      if (!ctx.isInvalid) store.set({ error: t('errorExtensionReloaded') });
+      // The extension was updated or removed while this tab stayed open: go quiet.
+      if (ctx.isInvalid) return;
+      // Otherwise the service worker was stopped mid-message (the browser does that): the
+      // page still shows everything, so send it again shortly instead of losing it.
+      if (retries++ < 3) ctx.setTimeout(() => void capture(reading), 1_000 * retries);
+      else store.set({ error: t('errorNoAnswer') });
+      return;
     }
+    retries = 0;
   }
 
-  const ignore = ['social-desk-panel', adapter.ignoreSelector].filter(Boolean).join(',');
+  const ignore = ['social-desk-panel', BADGE_TAG, SAVE_HOST_TAG, adapter.ignoreSelector].filter(Boolean).join(',');
   let batchContext = readContext();
   const watcher = watchElements<ContainerReading>({
     root: document.body,
     selector: adapter.containerSelector,
     ignore,
-    read: (el) => safeReadContainer(adapter, el, batchContext),
+    read: (el) => library.track(el, safeReadContainer(adapter, el, batchContext)),
     onBatch(readings) {
       const reading = mergeReadings(adapter, readings, safeReadIdentity(adapter, document, batchContext), batchContext);
       store.set({ reading });
       void capture(reading);
+      library.afterBatch(reading.posts);
     },
     schedule: (run) =>
       idleScheduler(READ_DELAY_MS)(() => {
@@ -158,7 +269,8 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     lastSent = '';
-    store.set({ reading: null, capture: null });
+    store.set({ reading: null, capture: null, picker: null, notice: null });
+    badges?.clear();
     watcher.invalidateAll();
   });
 
@@ -181,13 +293,28 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
       const open = !(store.get().open && !store.get().yielded);
       store.set({ open, yielded: false });
       void panelOpenItem.setValue(open);
+    } else if (message.data.type === 'BG_OPEN_REPLY_PICKER' && replies !== null) {
+      // The box that has focus gets the picker; without one, the queue opens with its first comment focused.
+      if (!replies.openForFocusedBox()) {
+        store.set({ open: true, yielded: false, focusQueue: (store.get().focusQueue ?? 0) + 1 });
+        if (buildReplyQueue(store.get().reading, store.get().capture, Date.now()).waiting.length === 0) store.set({ notice: { text: t('pickerNoBox') } });
+      }
     }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
 
+  if (replies !== null) {
+    // Capture phase, before the page's editor turns the Space into text.
+    ctx.addEventListener(document, 'keydown', (event) => replies.onKeyDown(event), { capture: true });
+    ctx.addEventListener(document, 'focusin', (event) => replies.onFocusIn(event));
+  }
+
   ctx.onInvalidated(() => {
     watcher.disconnect();
+    library.stop();
+    unsubscribeBadges();
+    badges?.clear();
     ui.remove();
     // Once the extension is gone, touching its APIs throws "Extension context
     // invalidated"; the listeners die with the context anyway.

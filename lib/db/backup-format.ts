@@ -26,11 +26,11 @@ const MAX_ROWS = 2_000_000;
 /** The tables a backup holds, in the order they are written. */
 export const BACKUP_TABLES = ['posts', 'metricSnapshots', 'interactions', 'templates', 'inspirations'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
-/** Every table of the database: the backup's plus the rollups (a cache). */
-export const ALL_TABLES = [...BACKUP_TABLES, 'dailyRollups'] as const;
+/** Every table of the database: the backup's plus the daily rollups and the weekly summaries (caches, recomputed from the log). */
+export const ALL_TABLES = [...BACKUP_TABLES, 'dailyRollups', 'weeklySummaries'] as const;
 export type TableName = (typeof ALL_TABLES)[number];
 
-export const SETTING_NAMES = ['ownProfiles', 'weekStart', 'timeZone', 'panelOpen'] as const satisfies readonly SettingName[];
+export const SETTING_NAMES = ['ownProfiles', 'weekStart', 'timeZone', 'panelOpen', 'templateCampaign', 'weeklySummaryNotify'] as const satisfies readonly SettingName[];
 
 // Bounds: at least what any write path can store (ids are `${platform}:${kind}:${item id of up to 2,000}`).
 const KEY = 2_100;
@@ -44,6 +44,7 @@ const text = z.string().max(TEXT);
 const httpUrl = short.refine((s) => /^https?:\/\//.test(s), { message: 'must be an http(s) url' });
 const epochMs = z.number().int().nonnegative().max(8.64e15);
 const count = z.number().int().nonnegative().max(1e13).nullable();
+const savedCounts = z.strictObject({ reactions: count, comments: count, shares: count, views: count });
 const precision = z.string().max(20);
 const platform = z.enum(PLATFORMS);
 const mediaKind = z.enum(['text', 'image', 'video', 'link', 'document', 'poll', 'article', 'unknown']);
@@ -111,6 +112,7 @@ export const templateRowSchema = z.strictObject({
   updatedAt: epochMs,
   useCount: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   lastUsedAt: epochMs.nullable(),
+  deletedAt: epochMs.nullable().optional(),
 });
 
 export const inspirationRowSchema = z.strictObject({
@@ -133,6 +135,11 @@ export const inspirationRowSchema = z.strictObject({
   note: text,
   // A term is a word of the text after NFKC normalisation, which can lengthen it.
   searchTerms: z.array(z.string().max(TEXT * 4)).max(MAX_TERMS),
+  countsAtSave: savedCounts.nullable(),
+  counts: savedCounts.nullable(),
+  countsAt: epochMs.nullable(),
+  engagement: z.number().int().nonnegative().max(3e13).nullable(),
+  growth: z.number().int().min(-3e13).max(3e13).nullable(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -143,6 +150,8 @@ export const settingsSchema = z.strictObject({
   weekStart: z.number().int().min(0).max(6),
   timeZone: z.string().max(100),
   panelOpen: z.boolean(),
+  templateCampaign: z.string().max(100),
+  weeklySummaryNotify: z.boolean(),
 });
 
 export const backupSchema = z.strictObject({
@@ -228,6 +237,7 @@ export const storageUsageSchema = z.object({
     templates: rowCount,
     inspirations: rowCount,
     dailyRollups: rowCount,
+    weeklySummaries: rowCount,
   }),
   /** Bytes, from navigator.storage.estimate(); null when the browser does not say. */
   usage: z.number().nonnegative().nullable(),

@@ -8,7 +8,7 @@ import { recordCapture } from './capture';
 import { computeRollupsFromLog } from './rollups';
 import { SocialDeskDB } from './schema';
 
-const DEFAULTS: SettingsValues = { ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: true };
+const DEFAULTS: SettingsValues = { ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: true, templateCampaign: 'social-replies', weeklySummaryNotify: false };
 const SMALL = { captures: 3, inspirations: 5, bulkPosts: 20, bulkSnapshots: 60, bulkInteractions: 200, templates: 5 };
 
 let dbs: SocialDeskDB[] = [];
@@ -88,7 +88,7 @@ describe('export and import', () => {
     const { store, ctx } = settingsStore(DEFAULTS);
     const result = await importBackup(restored, parsed.backup, ctx);
     for (const table of BACKUP_TABLES) expect(result.tables[table]).toEqual({ add: counts[table], replace: 0 });
-    expect(result.settingsChanged).toEqual(['ownProfiles', 'weekStart', 'timeZone', 'panelOpen']);
+    expect(result.settingsChanged).toEqual(['ownProfiles', 'weekStart', 'timeZone', 'panelOpen', 'templateCampaign']);
 
     const before = await dumpDatabase(original);
     const after = await dumpDatabase(restored);
@@ -136,7 +136,7 @@ describe('export and import', () => {
       templates: { add: 0, replace: 1 },
       inspirations: { add: 0, replace: 0 },
     });
-    expect(plan.settingsChanged).toEqual(['ownProfiles', 'weekStart', 'timeZone', 'panelOpen']);
+    expect(plan.settingsChanged).toEqual(['ownProfiles', 'weekStart', 'timeZone', 'panelOpen', 'templateCampaign']);
 
     const { store, ctx } = settingsStore(current);
     const result = await importBackup(target, backup, ctx);

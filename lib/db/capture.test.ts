@@ -155,7 +155,8 @@ describe('getWeekStats', () => {
   it('says when there is no data at all, for the empty state', async () => {
     const stats = await getWeekStats(db, { now: NOW, timeZone: TZ, weekStart: 1 });
     expect(stats.hasAnyData).toBe(false);
-    expect(stats.days.map((d) => d.day)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+    // The whole week for the chart; the days after today stay empty.
+    expect(stats.days.map((d) => d.day)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
   });
 
   it('compares with the same days of last week only', async () => {

@@ -10,6 +10,7 @@ import {
   type Contribution,
   type RollupContext,
 } from './rollups';
+import { applyPendingTemplate } from './replies';
 import { postKey, type InteractionRow, type MetricSnapshotRow, type PostRow, type SocialDeskDB } from './schema';
 
 export interface CaptureContext extends RollupContext {
@@ -160,6 +161,8 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
       const responseMs = Math.max(0, reply.occurredAt - parent.occurredAt);
       reply.inReplyToId = parentId;
       reply.responseMs = responseMs;
+      // The template drafted for this comment (lib/db/replies.ts) is the one this reply was written from.
+      applyPendingTemplate(reply, parent);
       if (parent.status !== 'replied') {
         parent.status = 'replied';
         parent.repliedById = reply.id;

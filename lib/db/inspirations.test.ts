@@ -56,6 +56,31 @@ describe('saveInspiration', () => {
   });
 });
 
+describe('saving again', () => {
+  it('says whether it was new, and keeps the media link, profile and counts at saving when a later save has none', async () => {
+    const first = await saveInspiration(
+      db,
+      input({ platform: 'x', postId: '77', url: 'https://x.com/a/status/77', mediaKind: 'image', mediaUrl: 'https://pbs.example/1.jpg', authorUrl: 'https://x.com/a', counts: { reactions: 5, comments: 1, shares: 0, views: 100 } }),
+      1000,
+    );
+    const again = await saveInspiration(db, input({ platform: 'x', postId: '77', url: 'https://x.com/a/status/77', mediaUrl: null, authorUrl: null, counts: { reactions: 9, comments: null, shares: 0, views: 150 } }), 2000);
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({
+      created: false,
+      mediaKind: 'image',
+      mediaUrl: 'https://pbs.example/1.jpg',
+      authorUrl: 'https://x.com/a',
+      countsAtSave: { reactions: 5, comments: 1, shares: 0, views: 100 },
+      // A count the page no longer shows keeps its last value.
+      counts: { reactions: 9, comments: 1, shares: 0, views: 150 },
+      engagement: 10,
+      growth: 4,
+    });
+    expect(await db.inspirations.get(again.key)).not.toHaveProperty('created');
+    expect(await db.metricSnapshots.count()).toBe(2);
+  });
+});
+
 describe('recordManualInteraction', () => {
   it('records once and counts in the rollups', async () => {
     const entry = { kind: 'comment_received' as const, platform: 'other' as const, url: 'https://forum.example.hk/t/1', actorName: 'Ka Ming', text: '幾錢？', occurredAt: Date.UTC(2026, 10, 27, 3) };

@@ -4,6 +4,7 @@ import {
   emptyRollup,
   type DailyRollupRow,
   type InteractionRow,
+  type PostGain,
   type MetricSnapshotRow,
   type PostRow,
   type SocialDeskDB,
@@ -16,11 +17,12 @@ import {
  * the raw tables with the same contribution functions, so the two agree.
  */
 
-type CountField = Exclude<keyof DailyRollupRow, 'day' | 'platform' | 'responseTimesMs'>;
+type CountField = Exclude<keyof DailyRollupRow, 'day' | 'platform' | 'responseTimesMs' | 'postGains'>;
 
 export type Contribution =
   | { day: string; platform: Platform; field: CountField; amount: number }
-  | { day: string; platform: Platform; field: 'responseTimesMs'; value: number };
+  | { day: string; platform: Platform; field: 'responseTimesMs'; value: number }
+  | { day: string; platform: Platform; field: 'postGains'; postKey: string; count: keyof PostGain; amount: number };
 
 export interface RollupContext {
   timeZone: string;
@@ -83,8 +85,27 @@ export function snapshotContributions(
     const base = before ?? (previous || !fresh ? null : 0);
     if (base === null || now === base) continue;
     out.push({ day, platform: snap.platform, field, amount: now - base });
+    // The same gain per post, for the week's top posts (views are reach, not engagement).
+    if (count !== 'views') out.push({ day, platform: snap.platform, field: 'postGains', postKey: snap.postKey, count, amount: now - base });
   }
   return out;
+}
+
+/** Adds (sign 1) or takes away (sign -1) one contribution on its row; a post's gain that nets to zero is dropped. */
+function applyTo(row: DailyRollupRow, c: Contribution, sign: 1 | -1) {
+  if (c.field === 'responseTimesMs') {
+    if (sign === 1) row.responseTimesMs.push(c.value);
+    else {
+      const at = row.responseTimesMs.indexOf(c.value);
+      if (at >= 0) row.responseTimesMs.splice(at, 1);
+    }
+  } else if (c.field === 'postGains') {
+    const gain = (row.postGains[c.postKey] ??= { reactions: 0, comments: 0, shares: 0 });
+    gain[c.count] += sign * c.amount;
+    if (gain.reactions === 0 && gain.comments === 0 && gain.shares === 0) delete row.postGains[c.postKey];
+  } else {
+    row[c.field] += sign * c.amount;
+  }
 }
 
 /** Applies `added` minus `removed` to the rollup rows. Call inside a transaction that includes dailyRollups. */
@@ -97,18 +118,7 @@ export async function applyContributions(db: SocialDeskDB, added: Contribution[]
   const keys = [...wanted.values()];
   const existing = await db.dailyRollups.bulkGet(keys);
   keys.forEach((k, i) => rows.set(`${k[0]}|${k[1]}`, existing[i] ?? emptyRollup(k[0], k[1])));
-  const apply = (c: Contribution, sign: 1 | -1) => {
-    const row = rows.get(keyOf(c)) as DailyRollupRow;
-    if (c.field === 'responseTimesMs') {
-      if (sign === 1) row.responseTimesMs.push(c.value);
-      else {
-        const at = row.responseTimesMs.indexOf(c.value);
-        if (at >= 0) row.responseTimesMs.splice(at, 1);
-      }
-    } else {
-      row[c.field] += sign * c.amount;
-    }
-  };
+  const apply = (c: Contribution, sign: 1 | -1) => applyTo(rows.get(keyOf(c)) as DailyRollupRow, c, sign);
   for (const c of removed) apply(c, -1);
   for (const c of added) apply(c, 1);
   const all = [...rows.values()];
@@ -129,7 +139,8 @@ function isEmptyRollup(row: DailyRollupRow): boolean {
     row.commentsGained === 0 &&
     row.sharesGained === 0 &&
     row.viewsGained === 0 &&
-    row.postsPublished === 0
+    row.postsPublished === 0 &&
+    Object.keys(row.postGains).length === 0
   );
 }
 
@@ -141,8 +152,7 @@ export async function computeRollupsFromLog(db: SocialDeskDB, ctx: RollupContext
     const k = `${c.day}|${c.platform}`;
     let row = rows.get(k);
     if (!row) rows.set(k, (row = emptyRollup(c.day, c.platform)));
-    if (c.field === 'responseTimesMs') row.responseTimesMs.push(c.value);
-    else row[c.field] += c.amount;
+    applyTo(row, c, 1);
   }
   return [...rows.values()].filter((r) => !isEmptyRollup(r)).sort((a, b) => (a.day + a.platform).localeCompare(b.day + b.platform));
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { MediaKind, Platform } from '../platforms/types';
+import type { WeeklySummary } from '../stats/summary-format';
 
 /**
  * The local database. It lives in the background service worker and the
@@ -93,6 +94,12 @@ export interface TemplateRow {
   updatedAt: number;
   useCount: number;
   lastUsedAt: number | null;
+  /**
+   * Set when the user deleted it: the row stays as a tombstone so the deletion
+   * reaches their other browsers through sync (lib/templates/sync.ts) instead of
+   * the old copy coming back. Every query hides these.
+   */
+  deletedAt?: number | null;
 }
 
 export interface InspirationRow {
@@ -116,6 +123,24 @@ export interface InspirationRow {
   note: string;
   /** Lower-cased search terms (words and CJK bigrams) for the multi-entry index. */
   searchTerms: string[];
+  /** The counts when it was first saved (or first read after that, when saved without counts). */
+  countsAtSave: SavedCounts | null;
+  /** The latest counts read (saving again, or seeing the post in the feed); history in metricSnapshots. */
+  counts: SavedCounts | null;
+  /** When `counts` was read (epoch ms). */
+  countsAt: number | null;
+  /** Reactions + comments + shares of `counts` (the known ones); null when none is known. Indexed for sorting. */
+  engagement: number | null;
+  /** `engagement` now minus at saving, over the counts known both times; null when not comparable. Indexed for sorting. */
+  growth: number | null;
+}
+
+/** A post's counts as stored with a saved post; null = unknown, never 0. */
+export interface SavedCounts {
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  views: number | null;
 }
 
 /** Per local day and platform, maintained in the same transaction as every write. */
@@ -135,6 +160,33 @@ export interface DailyRollupRow {
   sharesGained: number;
   viewsGained: number;
   postsPublished: number;
+  /**
+   * Engagement each own post gained that day (the same snapshot deltas as the
+   * fields above, per post), so the week's top posts come from the rollups.
+   * Only posts with a non-zero gain are listed.
+   */
+  postGains: Record<PostKey, PostGain>;
+}
+
+export interface PostGain {
+  reactions: number;
+  comments: number;
+  shares: number;
+}
+
+/** A finished week, summarised (lib/db/summaries.ts); recomputed when the week's data or the week settings change. */
+export interface WeeklySummaryRow {
+  /** First day of the week, `YYYY-MM-DD` in `timeZone`. */
+  startDay: string;
+  /** The settings the week was cut with: a row made with other settings is replaced. */
+  weekStart: number;
+  timeZone: string;
+  /** What the summary was computed from (lib/db/summaries.ts `weekFingerprint`). */
+  fingerprint: string;
+  computedAt: number;
+  /** When the browser notification announced it (null: not announced). */
+  notifiedAt: number | null;
+  summary: WeeklySummary;
 }
 
 export class SocialDeskDB extends Dexie {
@@ -144,6 +196,7 @@ export class SocialDeskDB extends Dexie {
   templates!: EntityTable<TemplateRow, 'id'>;
   inspirations!: EntityTable<InspirationRow, 'key'>;
   dailyRollups!: Dexie.Table<DailyRollupRow, [string, Platform]>;
+  weeklySummaries!: EntityTable<WeeklySummaryRow, 'startDay'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -151,10 +204,11 @@ export class SocialDeskDB extends Dexie {
       posts: 'key, platform, isOwn, lastSeenAt, [platform+publishedAt]',
       metricSnapshots: '++id, postKey, [postKey+capturedAt], capturedAt, [platform+capturedAt]',
       interactions:
-        'id, kind, postKey, platformItemId, [platform+occurredAt], [status+occurredAt], [kind+occurredAt], occurredAt, capturedAt, actorUrl',
+        'id, kind, postKey, platformItemId, [platform+occurredAt], [status+occurredAt], [kind+occurredAt], occurredAt, capturedAt, actorUrl, templateId',
       templates: 'id, shortCode, category, updatedAt, lastUsedAt',
-      inspirations: 'key, platform, savedAt, authorName, *tags, *searchTerms',
+      inspirations: 'key, platform, savedAt, authorName, *tags, *searchTerms, engagement, growth',
       dailyRollups: '[day+platform], day',
+      weeklySummaries: 'startDay',
     });
   }
 }
@@ -177,5 +231,6 @@ export function emptyRollup(day: string, platform: Platform): DailyRollupRow {
     sharesGained: 0,
     viewsGained: 0,
     postsPublished: 0,
+    postGains: {},
   };
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { WeekStats } from '../messaging/protocol';
-import { currentWeekWindow, daysBetween } from '../stats/days';
+import { addDays, currentWeekWindow, daysBetween } from '../stats/days';
+import { topPostsOf, type SummaryPost } from '../stats/summary';
 import { totalsOf } from '../stats/week';
 import type { SocialDeskDB } from './schema';
 
@@ -13,8 +14,8 @@ export interface WeekQuery {
 
 /**
  * This week so far against the same days of last week, read from the daily
- * rollups only (at most 14 days × platforms rows), so it costs the same with a
- * day of history as with years.
+ * rollups only (at most 14 days × platforms rows, plus one post row for the
+ * top post), so it costs the same with a day of history as with years.
  */
 export async function getWeekStats(db: SocialDeskDB, q: WeekQuery): Promise<WeekStats> {
   const w = currentWeekWindow(q.now, q.timeZone, q.weekStart);
@@ -28,17 +29,32 @@ export async function getWeekStats(db: SocialDeskDB, q: WeekQuery): Promise<Week
   );
   const thisWeek = rows.filter((r) => r.day >= w.start);
   const lastWeek = rows.filter((r) => r.day >= w.lastStart && r.day <= w.lastEnd);
-  const days = daysBetween(w.start, w.today).map((day) => {
+  const days = daysBetween(w.start, addDays(w.start, 6)).map((day) => {
     const byPlatform: Record<string, number> = {};
-    for (const r of thisWeek) if (r.day === day) byPlatform[r.platform] = r.commentsReceived + r.repliesSent;
+    for (const r of thisWeek) if (r.day === day && r.commentsReceived > 0) byPlatform[r.platform] = r.commentsReceived;
     return { day, byPlatform };
   });
+  const platforms = [...new Set([...thisWeek, ...lastWeek].map((r) => r.platform))].sort();
+  const byPlatform = platforms.map((platform) => ({
+    platform,
+    thisWeek: totalsOf(thisWeek.filter((r) => r.platform === platform)),
+    lastWeekSameDays: totalsOf(lastWeek.filter((r) => r.platform === platform)),
+  }));
+  // Rank first without post rows, then read only the winner's.
+  const [best] = topPostsOf(thisWeek, new Map(), 1);
+  let topPost = best ?? null;
+  if (best) {
+    const row = await db.posts.get(best.key);
+    if (row) topPost = topPostsOf(thisWeek, new Map<string, SummaryPost>([[row.key, row]]), 1)[0] ?? best;
+  }
   return {
     weekStartDay: w.start,
     today: w.today,
     thisWeek: totalsOf(thisWeek),
     lastWeekSameDays: totalsOf(lastWeek),
     days,
+    byPlatform,
+    topPost,
     waiting,
     hasAnyData: anyInteraction + anyPost > 0,
   };

@@ -55,6 +55,47 @@ const valid: Array<[Request, typeof tab | typeof page]> = [
   [{ type: 'UI_RECORD_INTERACTION', interaction: { kind: 'mention', platform: 'other', url: 'https://f.example/', actorName: 'a', text: 'b', occurredAt: NOW } }, page],
   [{ type: 'UI_CLEANUP_SNAPSHOTS', olderThanDays: 365 }, page],
   [{ type: 'UI_DELETE_ALL_DATA', confirm: 'DELETE' }, page],
+  [{ type: 'UI_LIST_WEEKLY_SUMMARIES', limit: 12 }, page],
+  [{ type: 'UI_EXPORT_INTERACTIONS', after: null, limit: 500 }, page],
+  [{ type: 'UI_EXPORT_INTERACTIONS', after: 'linkedin:comment_received:c1', limit: 500 }, page],
+  [{ type: 'UI_EXPORT_SNAPSHOTS', after: 3, limit: 500 }, page],
+  [{ type: 'UI_LIST_OWN_POSTS', before: [NOW, 'linkedin:1'], limit: 50 }, page],
+  [{ type: 'UI_GET_POST_HISTORY', postKey: 'linkedin:1' }, page],
+  [{ type: 'CS_LIST_TEMPLATES', platform: 'linkedin', language: 'zh' }, tab],
+  [{ type: 'CS_RECORD_TEMPLATE_USE', templateId: 'starter-en-thanks', commentInteractionId: 'linkedin:comment_received:c1' }, tab],
+  [{ type: 'UI_LIST_TEMPLATES', platform: null, language: null, query: 'thanks' }, page],
+  [
+    {
+      type: 'UI_SAVE_TEMPLATE',
+      template: { id: null, name: 'Thanks', body: '{Thanks|Thank you}, {first_name}!', category: 'thanks', language: 'en', platforms: ['facebook'], shortCode: '/ty' },
+    },
+    page,
+  ],
+  [{ type: 'UI_DELETE_TEMPLATE', id: 'starter-en-thanks' }, page],
+  [{ type: 'UI_RESTORE_STARTER_TEMPLATES', languages: ['en'] }, page],
+  // UI_TEMPLATE_STATS has no fields to break.
+  [{ type: 'CS_SAVE_POST', pageUrl: 'https://www.linkedin.com/feed/', post: { ...post('9', { author: { name: 'Rival', profileUrl: 'https://www.linkedin.com/in/rival/' } }), mediaUrl: null } }, tab],
+  [{ type: 'CS_EDIT_SAVED', key: 'linkedin:9', tags: ['coffee'], note: 'n' }, tab],
+  [{ type: 'CS_UNSAVE', key: 'linkedin:9' }, tab],
+  [{ type: 'CS_SEEN_POSTS', posts: [{ platform: 'linkedin', postId: '9', counts: { reactions: 1, comments: null, shares: 0, views: null } }] }, tab],
+  [
+    {
+      type: 'UI_LIBRARY_QUERY',
+      filter: { query: '咖啡', platforms: ['x'], author: { platform: 'x', name: 'a' }, tags: ['coffee'], savedFrom: 0, savedTo: NOW },
+      sort: 'engagement',
+      direction: 'desc',
+      offset: 0,
+      limit: 50,
+    },
+    page,
+  ],
+  [{ type: 'UI_LIBRARY_KEYS', filter: { query: 'q', platforms: [], author: null, tags: [], savedFrom: null, savedTo: null } }, page],
+  // UI_LIBRARY_FACETS and UI_LIBRARY_AUTHORS have no fields to break.
+  [{ type: 'UI_LIBRARY_EDIT', key: 'linkedin:9', tags: ['a'], note: '' }, page],
+  [{ type: 'UI_LIBRARY_DELETE', target: { kind: 'keys', keys: ['linkedin:9'] } }, page],
+  [{ type: 'UI_LIBRARY_DELETE', target: { kind: 'all', confirm: 'DELETE' } }, page],
+  [{ type: 'UI_LIBRARY_EXPORT', filter: { query: '', platforms: ['x'], author: null, tags: [], savedFrom: null, savedTo: null }, sort: 'saved', direction: 'asc' }, page],
+  [{ type: 'UI_LIBRARY_HISTORY', key: 'linkedin:9' }, page],
 ];
 
 /** Paths to every leaf of a value. */
@@ -102,7 +143,7 @@ beforeAll(async () => {
       setOwnProfiles: async (v) => void (profiles = v),
       getWeekStart: async () => 1,
       getTimeZone: async () => 'Asia/Taipei',
-      getAllSettings: async () => ({ ownProfiles: profiles, weekStart: 1, timeZone: 'Asia/Taipei', panelOpen: true }),
+      getAllSettings: async () => ({ ownProfiles: profiles, weekStart: 1, timeZone: 'Asia/Taipei', panelOpen: true, templateCampaign: 'social-replies', weeklySummaryNotify: false }),
       setAllSettings: async () => undefined,
       clearAllSettings: async () => undefined,
       now: () => NOW,

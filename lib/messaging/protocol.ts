@@ -1,5 +1,10 @@
 import { z } from 'zod';
+
+// The extension's content security policy forbids eval; without this Zod probes
+// `new Function` (a CSP violation in the console) before falling back.
+z.config({ jitless: true });
 import { PLATFORMS } from '../platforms/types';
+import { topPostSchema, weeklySummarySchema, weekTotalsSchema, type WeekTotals } from '../stats/summary-format';
 import {
   BACKUP_FORMAT,
   backupErrorSchema,
@@ -8,6 +13,7 @@ import {
   MAX_BACKUP_CHARS,
   storageUsageSchema,
 } from '../db/backup-format';
+import { TEMPLATE_LANGUAGES, MAX_CATEGORY, MAX_SHORT_CODE, MAX_TEMPLATE_BODY, MAX_TEMPLATE_NAME } from '../templates/model';
 
 /**
  * Every message between content scripts, extension pages and the background,
@@ -101,6 +107,48 @@ export const manualInteractionSchema = z.object({
   occurredAt: epochMs,
 });
 
+// ---- templates (lib/templates, lib/db/templates.ts) -------------------------
+
+export const templateLanguageSchema = z.enum(TEMPLATE_LANGUAGES);
+/** The classifier's language of a comment (lib/templates/classify.ts); null: any. */
+export const commentLanguageSchema = z.enum(['en', 'zh', 'other']).nullable();
+
+export const templateInputSchema = z.object({
+  /** null creates a template; an id edits that one. */
+  id: short.min(1).nullable(),
+  name: z.string().trim().min(1).max(MAX_TEMPLATE_NAME),
+  body: z.string().min(1).max(MAX_TEMPLATE_BODY),
+  category: z.string().trim().min(1).max(MAX_CATEGORY),
+  language: templateLanguageSchema,
+  /** Empty: every platform. */
+  platforms: z.array(platformSchema).max(PLATFORMS.length),
+  /** With or without the leading slash; empty or null: none. */
+  shortCode: z.string().max(MAX_SHORT_CODE + 1).nullable(),
+});
+export type TemplateInput = z.infer<typeof templateInputSchema>;
+
+// ---- inspiration library (lib/db/inspirations.ts, lib/db/library.ts) ------
+
+const libraryKey = z.string().min(1).max(2_100);
+const postCountsSchema = z.object({ reactions: countSchema, comments: countSchema, shares: countSchema, views: countSchema });
+/** A post as the feed's Save action sends it: what the adapter read, plus its first image's link. */
+export const savePostSchema = extractedPostSchema.extend({ mediaUrl: httpUrl.nullable() });
+const libraryTags = z.array(z.string().max(60)).max(30);
+export const libraryFilterSchema = z.object({
+  query: z.string().max(500),
+  platforms: z.array(platformSchema).max(PLATFORMS.length),
+  author: z.object({ platform: platformSchema, name: short }).nullable(),
+  tags: z.array(z.string().max(200)).max(30),
+  savedFrom: epochMs.nullable(),
+  savedTo: epochMs.nullable(),
+});
+const librarySortSchema = z.enum(['saved', 'engagement', 'growth']);
+const sortDirectionSchema = z.enum(['desc', 'asc']);
+export const libraryDeleteTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('keys'), keys: z.array(libraryKey).min(1).max(10_000) }),
+  z.object({ kind: z.literal('all'), confirm: z.literal('DELETE') }),
+]);
+
 // ---- requests --------------------------------------------------------------
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -121,11 +169,59 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('UI_STORAGE_USAGE') }),
   z.object({ type: z.literal('UI_CLEANUP_SNAPSHOTS'), olderThanDays: z.number().int().min(1).max(36_500) }),
   z.object({ type: z.literal('UI_DELETE_ALL_DATA'), confirm: z.literal('DELETE') }),
+  // Weekly summaries (newest first) and the history exports, read in batches after a cursor.
+  z.object({ type: z.literal('UI_LIST_WEEKLY_SUMMARIES'), limit: z.number().int().min(1).max(520) }),
+  z.object({ type: z.literal('UI_EXPORT_INTERACTIONS'), after: short.min(1).nullable(), limit: z.number().int().min(1).max(2000) }),
+  z.object({ type: z.literal('UI_EXPORT_SNAPSHOTS'), after: z.number().int().nonnegative().nullable(), limit: z.number().int().min(1).max(5000) }),
+  z.object({ type: z.literal('UI_LIST_OWN_POSTS'), before: z.tuple([epochMs, short]).nullable(), limit: z.number().int().min(1).max(500) }),
+  z.object({ type: z.literal('UI_GET_POST_HISTORY'), postKey: short.min(1) }),
+  z.object({ type: z.literal('CS_LIST_TEMPLATES'), platform: platformSchema, language: commentLanguageSchema }),
+  z.object({ type: z.literal('CS_RECORD_TEMPLATE_USE'), templateId: short.min(1), commentInteractionId: short.min(1) }),
+  z.object({
+    type: z.literal('UI_LIST_TEMPLATES'),
+    platform: platformSchema.nullable(),
+    language: commentLanguageSchema,
+    query: z.string().max(200),
+  }),
+  z.object({ type: z.literal('UI_SAVE_TEMPLATE'), template: templateInputSchema }),
+  z.object({ type: z.literal('UI_DELETE_TEMPLATE'), id: short.min(1) }),
+  z.object({
+    type: z.literal('UI_RESTORE_STARTER_TEMPLATES'),
+    languages: z.array(z.enum(['en', 'zh-TW'])).min(1).max(2),
+  }),
+  z.object({ type: z.literal('UI_TEMPLATE_STATS') }),
+  // Inspiration library: the feed's Save action and saved posts seen again (content scripts), the dashboard's library.
+  z.object({ type: z.literal('CS_SAVE_POST'), pageUrl: httpUrl, post: savePostSchema }),
+  z.object({ type: z.literal('CS_EDIT_SAVED'), key: libraryKey, tags: libraryTags, note: text }),
+  z.object({ type: z.literal('CS_UNSAVE'), key: libraryKey }),
+  z.object({
+    type: z.literal('CS_SEEN_POSTS'),
+    posts: z.array(z.object({ platform: platformSchema, postId: short.min(1), counts: postCountsSchema })).max(MAX_ITEMS),
+  }),
+  z.object({
+    type: z.literal('UI_LIBRARY_QUERY'),
+    filter: libraryFilterSchema,
+    sort: librarySortSchema,
+    direction: sortDirectionSchema,
+    offset: z.number().int().nonnegative().max(10_000_000),
+    limit: z.number().int().min(1).max(500),
+  }),
+  z.object({ type: z.literal('UI_LIBRARY_KEYS'), filter: libraryFilterSchema }),
+  z.object({ type: z.literal('UI_LIBRARY_FACETS') }),
+  z.object({ type: z.literal('UI_LIBRARY_AUTHORS') }),
+  z.object({ type: z.literal('UI_LIBRARY_EDIT'), key: libraryKey, tags: libraryTags, note: text }),
+  z.object({ type: z.literal('UI_LIBRARY_DELETE'), target: libraryDeleteTargetSchema }),
+  z.object({ type: z.literal('UI_LIBRARY_EXPORT'), filter: libraryFilterSchema, sort: librarySortSchema, direction: sortDirectionSchema }),
+  z.object({ type: z.literal('UI_LIBRARY_HISTORY'), key: libraryKey }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
-export const bgToContentSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('BG_TOGGLE_PANEL') })]);
+export const bgToContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('BG_TOGGLE_PANEL') }),
+  // The open-reply-picker command: the picker for the reply box that has focus.
+  z.object({ type: z.literal('BG_OPEN_REPLY_PICKER') }),
+]);
 export type BgToContent = z.infer<typeof bgToContentSchema>;
 
 // ---- responses -------------------------------------------------------------
@@ -145,28 +241,88 @@ export const captureResultSchema = z.object({
 });
 export type CaptureResult = z.infer<typeof captureResultSchema>;
 
-const weekTotalsSchema = z.object({
-  commentsReceived: z.number(),
-  repliesSent: z.number(),
-  commentsAnswered: z.number(),
-  responseRate: z.number().nullable(),
-  medianResponseMs: z.number().nullable(),
-  reactionsGained: z.number(),
-  sharesGained: z.number(),
-  postsPublished: z.number(),
-});
-export type WeekTotals = z.infer<typeof weekTotalsSchema>;
+export type { WeekTotals };
 
 export const weekStatsSchema = z.object({
   weekStartDay: z.string(),
   today: z.string(),
   thisWeek: weekTotalsSchema,
   lastWeekSameDays: weekTotalsSchema,
+  /** The seven days of this week (days after today are empty): comments received per platform. */
   days: z.array(z.object({ day: z.string(), byPlatform: z.record(z.string(), z.number()) })),
+  byPlatform: z.array(z.object({ platform: platformSchema, thisWeek: weekTotalsSchema, lastWeekSameDays: weekTotalsSchema })),
+  /** The own post that gained the most engagement this week so far. */
+  topPost: topPostSchema.nullable(),
   waiting: z.number(),
   hasAnyData: z.boolean(),
 });
 export type WeekStats = z.infer<typeof weekStatsSchema>;
+
+export const weeklySummariesSchema = z.object({
+  weekStart: z.number(),
+  timeZone: z.string(),
+  /** The day the current week's summary will be made (the next week's first day). */
+  nextSummaryDay: z.string(),
+  summaries: z.array(weeklySummarySchema),
+});
+export type WeeklySummaries = z.infer<typeof weeklySummariesSchema>;
+
+/** A row of the interaction log as exported (the stored row). */
+export const exportInteractionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['comment_received', 'reply_sent', 'mention', 'manual']),
+  platform: platformSchema,
+  postKey: z.string().nullable(),
+  platformItemId: z.string(),
+  parentItemId: z.string().nullable(),
+  actorName: z.string(),
+  actorUrl: z.string().nullable(),
+  text: z.string(),
+  occurredAt: z.number(),
+  occurredPrecision: z.string(),
+  capturedAt: z.number(),
+  status: interactionStatusSchema,
+  repliedById: z.string().nullable(),
+  inReplyToId: z.string().nullable(),
+  responseMs: z.number().nullable(),
+  templateId: z.string().nullable(),
+  site: z.string().nullable(),
+});
+export type ExportInteraction = z.infer<typeof exportInteractionSchema>;
+
+const nullableCount = z.number().nullable();
+/** A count snapshot as exported, with its post's address. */
+export const exportSnapshotSchema = z.object({
+  id: z.number(),
+  postKey: z.string(),
+  postUrl: z.string().nullable(),
+  platform: platformSchema,
+  own: z.boolean(),
+  capturedAt: z.number(),
+  reactions: nullableCount,
+  comments: nullableCount,
+  shares: nullableCount,
+  views: nullableCount,
+});
+export type ExportSnapshot = z.infer<typeof exportSnapshotSchema>;
+
+export const ownPostViewSchema = z.object({
+  key: z.string(),
+  platform: platformSchema,
+  url: z.string(),
+  excerpt: z.string(),
+  publishedAt: z.number().nullable(),
+  firstSeenAt: z.number(),
+  /** The sort key of this post, to ask for the ones after it. */
+  cursor: z.tuple([z.number(), z.string()]),
+});
+export type OwnPostView = z.infer<typeof ownPostViewSchema>;
+
+export const postHistorySchema = z.object({
+  post: ownPostViewSchema.nullable(),
+  snapshots: z.array(z.object({ capturedAt: z.number(), reactions: nullableCount, comments: nullableCount, shares: nullableCount, views: nullableCount })),
+});
+export type PostHistory = z.infer<typeof postHistorySchema>;
 
 const interactionViewSchema = z.object({
   id: z.string(),
@@ -178,6 +334,76 @@ const interactionViewSchema = z.object({
   status: interactionStatusSchema,
 });
 export type InteractionView = z.infer<typeof interactionViewSchema>;
+
+export const templateViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  body: z.string(),
+  category: z.string(),
+  language: z.string(),
+  platforms: z.array(platformSchema),
+  shortCode: z.string().nullable(),
+  builtIn: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  useCount: z.number(),
+  lastUsedAt: z.number().nullable(),
+});
+export type TemplateView = z.infer<typeof templateViewSchema>;
+
+/** Whether the templates fit the browser's sync storage (lib/templates/sync.ts). */
+export const templateSyncStatusSchema = z.object({
+  state: z.enum(['synced', 'too_large', 'unavailable', 'error', 'pending']),
+  /** Bytes the compact copy of the templates needs, and what sync storage leaves for it. */
+  bytes: z.number(),
+  limit: z.number(),
+  at: z.number().nullable(),
+});
+export type TemplateSyncStatus = z.infer<typeof templateSyncStatusSchema>;
+
+export const templateStatsSchema = z.object({
+  templateId: z.string(),
+  uses: z.number(),
+  lastUsedAt: z.number().nullable(),
+  /** Replies written with this template that the log has seen. */
+  replies: z.number(),
+  /** Of those, how many got another comment from the same person on the same post afterwards. */
+  answeredAgain: z.number(),
+});
+export type TemplateStats = z.infer<typeof templateStatsSchema>;
+
+const templateErrorSchema = z.object({
+  code: z.enum(['unknown_variable', 'empty_group', 'unclosed_group', 'unmatched_close', 'bad_link', 'placeholder_link', 'missing_value']),
+  start: z.number(),
+  end: z.number(),
+  detail: z.string().optional(),
+});
+
+const savedCountsSchema = z.object({ reactions: z.number().nullable(), comments: z.number().nullable(), shares: z.number().nullable(), views: z.number().nullable() });
+/** A saved post as the library shows it (lib/db/library.ts LibraryItem). */
+export const libraryItemSchema = z.object({
+  key: z.string(),
+  platform: platformSchema,
+  postId: z.string(),
+  url: z.string(),
+  authorName: z.string(),
+  authorUrl: z.string().nullable(),
+  text: z.string(),
+  mediaKind: mediaKindSchema,
+  mediaUrl: z.string().nullable(),
+  publishedAt: z.number().nullable(),
+  savedFromUrl: z.string(),
+  site: z.string().nullable(),
+  savedAt: z.number(),
+  updatedAt: z.number(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  countsAtSave: savedCountsSchema.nullable(),
+  counts: savedCountsSchema.nullable(),
+  countsAt: z.number().nullable(),
+  engagement: z.number().nullable(),
+  growth: z.number().nullable(),
+});
 
 export const responseDataSchemas = {
   CS_CAPTURE_PAGE: captureResultSchema,
@@ -206,6 +432,64 @@ export const responseDataSchemas = {
   UI_STORAGE_USAGE: storageUsageSchema,
   UI_CLEANUP_SNAPSHOTS: z.object({ deleted: z.number().int().nonnegative() }),
   UI_DELETE_ALL_DATA: z.object({ deletedRows: z.number().int().nonnegative() }),
+  UI_LIST_WEEKLY_SUMMARIES: weeklySummariesSchema,
+  UI_EXPORT_INTERACTIONS: z.object({ rows: z.array(exportInteractionSchema), next: z.string().nullable() }),
+  UI_EXPORT_SNAPSHOTS: z.object({ rows: z.array(exportSnapshotSchema), next: z.number().nullable() }),
+  UI_LIST_OWN_POSTS: z.object({ posts: z.array(ownPostViewSchema), more: z.boolean() }),
+  UI_GET_POST_HISTORY: postHistorySchema,
+  CS_LIST_TEMPLATES: z.object({
+    /** Recently and most used first, filtered to the platform and language. */
+    templates: z.array(templateViewSchema),
+    /** The user's campaign setting (utm_campaign) and own name on this platform, for rendering. */
+    campaign: z.string(),
+    myName: z.string().nullable(),
+  }),
+  CS_RECORD_TEMPLATE_USE: z.object({ useCount: z.number() }),
+  UI_LIST_TEMPLATES: z.object({ templates: z.array(templateViewSchema), sync: templateSyncStatusSchema }),
+  UI_SAVE_TEMPLATE: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), template: templateViewSchema, sync: templateSyncStatusSchema }),
+    z.object({
+      ok: z.literal(false),
+      reason: z.enum(['short_code_taken', 'short_code_invalid', 'body_errors', 'not_found']),
+      errors: z.array(templateErrorSchema),
+      /** For short_code_taken: the name of the template that has it. */
+      conflictName: z.string().nullable(),
+    }),
+  ]),
+  UI_DELETE_TEMPLATE: z.object({ deleted: z.boolean(), sync: templateSyncStatusSchema }),
+  UI_RESTORE_STARTER_TEMPLATES: z.object({ restored: z.number(), sync: templateSyncStatusSchema }),
+  UI_TEMPLATE_STATS: z.array(templateStatsSchema),
+  CS_SAVE_POST: z.object({ item: libraryItemSchema, created: z.boolean(), suggestedTags: z.array(z.string()) }),
+  CS_EDIT_SAVED: z.object({ item: libraryItemSchema }),
+  CS_UNSAVE: z.object({ deleted: z.number().int().nonnegative() }),
+  CS_SEEN_POSTS: z.object({ saved: z.array(z.string()) }),
+  UI_LIBRARY_QUERY: z.object({ total: z.number().int().nonnegative(), items: z.array(libraryItemSchema) }),
+  UI_LIBRARY_KEYS: z.object({ keys: z.array(z.string()) }),
+  UI_LIBRARY_FACETS: z.object({
+    total: z.number().int().nonnegative(),
+    platforms: z.array(z.object({ platform: platformSchema, count: z.number() })),
+    tags: z.array(z.object({ tag: z.string(), count: z.number() })),
+    authors: z.array(z.object({ platform: platformSchema, name: z.string(), count: z.number() })),
+  }),
+  UI_LIBRARY_AUTHORS: z.object({
+    authors: z.array(
+      z.object({
+        platform: platformSchema,
+        name: z.string(),
+        url: z.string().nullable(),
+        saved: z.number(),
+        avgEngagement: z.number().nullable(),
+        measured: z.number(),
+      }),
+    ),
+    own: z.array(z.object({ platform: platformSchema, posts: z.number(), avgEngagement: z.number().nullable() })),
+  }),
+  UI_LIBRARY_EDIT: z.object({ item: libraryItemSchema }),
+  UI_LIBRARY_DELETE: z.object({ deleted: z.number().int().nonnegative() }),
+  UI_LIBRARY_EXPORT: z.object({ items: z.array(libraryItemSchema) }),
+  UI_LIBRARY_HISTORY: z.object({
+    snapshots: z.array(z.object({ capturedAt: z.number(), reactions: z.number().nullable(), comments: z.number().nullable(), shares: z.number().nullable(), views: z.number().nullable() })),
+  }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;

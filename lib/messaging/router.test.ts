@@ -7,6 +7,30 @@ const ORIGIN = `chrome-extension://${ID}/`;
 const fromTab = { id: ID, url: 'https://www.linkedin.com/feed/', tab: { id: 3 } };
 const fromPopup = { id: ID, url: `${ORIGIN}popup.html` };
 
+const libraryItem = {
+  key: 'x:1',
+  platform: 'x' as const,
+  postId: '1',
+  url: 'https://x.com/a/status/1',
+  authorName: 'a',
+  authorUrl: null,
+  text: '',
+  mediaKind: 'text' as const,
+  mediaUrl: null,
+  publishedAt: null,
+  savedFromUrl: 'https://x.com/home',
+  site: null,
+  savedAt: 1,
+  updatedAt: 1,
+  tags: [],
+  note: '',
+  countsAtSave: null,
+  counts: null,
+  countsAt: null,
+  engagement: null,
+  growth: null,
+};
+
 function setup() {
   const handlers = {
     CS_CAPTURE_PAGE: vi.fn(async () => ({ ownPostKeys: [], comments: [], added: 0, ownProfileUrl: null })),
@@ -21,12 +45,36 @@ function setup() {
     UI_PREVIEW_IMPORT: vi.fn(async () => ({ ok: false as const, error: { kind: 'json' as const, path: '(file)', message: 'x' } })),
     UI_IMPORT_BACKUP: vi.fn(async () => ({ ok: false as const, error: { kind: 'json' as const, path: '(file)', message: 'x' } })),
     UI_STORAGE_USAGE: vi.fn(async () => ({
-      tables: { posts: 0, metricSnapshots: 0, interactions: 0, templates: 0, inspirations: 0, dailyRollups: 0 },
+      tables: { posts: 0, metricSnapshots: 0, interactions: 0, templates: 0, inspirations: 0, dailyRollups: 0, weeklySummaries: 0 },
       usage: null,
       quota: null,
     })),
     UI_CLEANUP_SNAPSHOTS: vi.fn(async () => ({ deleted: 0 })),
     UI_DELETE_ALL_DATA: vi.fn(async () => ({ deletedRows: 0 })),
+    UI_LIST_WEEKLY_SUMMARIES: vi.fn(async () => ({ weekStart: 1, timeZone: 'Asia/Taipei', nextSummaryDay: '2026-11-30', summaries: [] })),
+    UI_EXPORT_INTERACTIONS: vi.fn(async () => ({ rows: [], next: null })),
+    UI_EXPORT_SNAPSHOTS: vi.fn(async () => ({ rows: [], next: null })),
+    UI_LIST_OWN_POSTS: vi.fn(async () => ({ posts: [], more: false })),
+    UI_GET_POST_HISTORY: vi.fn(async () => ({ post: null, snapshots: [] })),
+    CS_LIST_TEMPLATES: vi.fn(async () => ({ templates: [], campaign: 'social-replies', myName: null })),
+    CS_RECORD_TEMPLATE_USE: vi.fn(async () => ({ useCount: 1 })),
+    UI_LIST_TEMPLATES: vi.fn(async () => ({ templates: [], sync: { state: 'unavailable' as const, bytes: 0, limit: 0, at: null } })),
+    UI_SAVE_TEMPLATE: vi.fn(async () => ({ ok: false as const, reason: 'not_found' as const, errors: [], conflictName: null })),
+    UI_DELETE_TEMPLATE: vi.fn(async () => ({ deleted: false, sync: { state: 'unavailable' as const, bytes: 0, limit: 0, at: null } })),
+    UI_RESTORE_STARTER_TEMPLATES: vi.fn(async () => ({ restored: 0, sync: { state: 'unavailable' as const, bytes: 0, limit: 0, at: null } })),
+    UI_TEMPLATE_STATS: vi.fn(async () => []),
+    CS_SAVE_POST: vi.fn(async () => ({ item: libraryItem, created: true, suggestedTags: [] })),
+    CS_EDIT_SAVED: vi.fn(async () => ({ item: libraryItem })),
+    CS_UNSAVE: vi.fn(async () => ({ deleted: 1 })),
+    CS_SEEN_POSTS: vi.fn(async () => ({ saved: [] })),
+    UI_LIBRARY_QUERY: vi.fn(async () => ({ total: 0, items: [] })),
+    UI_LIBRARY_KEYS: vi.fn(async () => ({ keys: [] })),
+    UI_LIBRARY_FACETS: vi.fn(async () => ({ total: 0, platforms: [], tags: [], authors: [] })),
+    UI_LIBRARY_AUTHORS: vi.fn(async () => ({ authors: [], own: [] })),
+    UI_LIBRARY_EDIT: vi.fn(async () => ({ item: libraryItem })),
+    UI_LIBRARY_DELETE: vi.fn(async () => ({ deleted: 0 })),
+    UI_LIBRARY_EXPORT: vi.fn(async () => ({ items: [] })),
+    UI_LIBRARY_HISTORY: vi.fn(async () => ({ snapshots: [] })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, { extensionId: ID, extensionOrigin: ORIGIN }) };
 }

@@ -44,6 +44,12 @@ export interface ExtractedPost {
   mediaKind: MediaKind;
   publishedAt: PageTime | null;
   counts: PostCounts;
+  /**
+   * The first image's (or video poster's) http(s) url, when the adapter reads it.
+   * Only ever kept as a link, never downloaded. Absent: not read (the content script
+   * then looks in the container, lib/platforms/media.ts).
+   */
+  mediaUrl?: string | null;
 }
 
 export interface ExtractedComment {
@@ -129,4 +135,11 @@ export interface PlatformAdapter {
    * no reply box can be found. Used by reply drafting.
    */
   findReplyBox?(doc: Document, commentId: string): HTMLElement | null;
+  /**
+   * The post's own action bar (like / comment / share) inside a container, where
+   * the in-page "Save" action is appended as the last child. Null when the
+   * container shows none: the action then sits at the container's top-right corner.
+   * Must only look inside `container` (never a nested container) and never throw.
+   */
+  actionAnchor?(container: Element): Element | null;
 }

@@ -78,3 +78,43 @@ export function currentWeekWindow(now: number, timeZone: string, weekStart: numb
   const start = startOfWeek(today, weekStart);
   return { start, today, lastStart: addDays(start, -7), lastEnd: addDays(today, -7) };
 }
+
+/**
+ * The first instant (epoch ms) of a local day: the earliest moment whose
+ * `dayKey` is `day`. Found by bisection on `dayKey` itself, so it agrees with
+ * the rollups' day boundaries even on days that start at 01:00 (a
+ * daylight-saving jump at midnight) or are 23 or 25 hours long.
+ */
+export function startOfDayMs(day: string, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // Every real offset lies within ±14 h (and a day is at most 26 h long), so the boundary is in this bracket.
+  let lo = utcMidnight - 15 * 3_600_000;
+  let hi = utcMidnight + 15 * 3_600_000;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (dayKey(mid, timeZone) >= day) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+export interface WeekRange {
+  /** First and last day of the week. */
+  startDay: string;
+  endDay: string;
+  /** [startMs, endMs): the week's instants in the time zone. */
+  startMs: number;
+  endMs: number;
+}
+
+/** The week that begins on `startDay`, as days and as instants. */
+export function weekRange(startDay: string, timeZone: string): WeekRange {
+  const next = addDays(startDay, 7);
+  return { startDay, endDay: addDays(startDay, 6), startMs: startOfDayMs(startDay, timeZone), endMs: startOfDayMs(next, timeZone) };
+}
+
+/** The first day of the last week that has ended by `now`. */
+export function lastFinishedWeekStart(now: number, timeZone: string, weekStart: number): string {
+  return addDays(startOfWeek(dayKey(now, timeZone), weekStart), -7);
+}

@@ -14,7 +14,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 
 // Let the route below see (and abort) requests made by the extension's service worker too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; SD_EXTENSION_DIR points elsewhere (e.g. a copy, so parallel builds cannot swap it mid-test). */
+export const EXTENSION_DIR = process.env.SD_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 
 export function findBrowser(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -47,7 +48,29 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
   }
-  const dirs = [extensionDir, ...(options.extraExtensions ?? [])].join(',');
+  const browser = await launchBrowser({ ...options, extensions: [extensionDir, ...(options.extraExtensions ?? [])] });
+  try {
+    const worker = await findExtensionWorker(browser.context, extensionDir);
+    const extensionId = new URL(worker.url()).host;
+    return { ...browser, extensionId, worker };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** A browser in a fresh profile, with the given unpacked extensions (none: a plain browser, the benchmark's baseline). */
+export type BrowserSession = Omit<Session, 'extensionId' | 'worker'>;
+
+export interface BrowserOptions extends Omit<LaunchOptions, 'extraExtensions' | 'extensionDir'> {
+  /** Unpacked extension folders to load; empty for none. */
+  extensions: string[];
+  /** More command-line switches. */
+  args?: string[];
+}
+
+export async function launchBrowser(options: BrowserOptions): Promise<BrowserSession> {
+  const dirs = options.extensions.join(',');
   const profile = mkdtempSync(join(tmpdir(), 'social-desk-profile-'));
   // Developer mode, as a developer who loads an unpacked extension has it: without it
   // Chromium disables an unpacked extension as soon as it is reloaded (an "update").
@@ -57,10 +80,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     executablePath: findBrowser(),
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1400, height: 900 },
+    // Also without extensions of ours, so a baseline browser differs from one with them by those extensions only.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${dirs}`,
-      `--load-extension=${dirs}`,
+      ...(dirs ? [`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -68,6 +91,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.args ?? []),
     ],
   });
 
@@ -90,12 +114,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     }
   });
 
-  const worker = await findExtensionWorker(context, extensionDir);
-  const extensionId = new URL(worker.url()).host;
   return {
     context,
-    extensionId,
-    worker,
     serve: (url, html) => void pages.set(key(url), html),
     blocked,
     async close() {

@@ -3,9 +3,10 @@
  * www/web.facebook.com pages (feeds, timelines, groups, post dialogs and permalink pages,
  * logged in or out), and finds a comment's reply editor for reply drafting.
  */
+import { ownedByContainer, rowOf, safeAnchor } from '../actions';
 import type { PlatformAdapter, ReadContext } from '../types';
 import { findCommentElement, findOpenReplyEditor, findReplyControl, isPostPageUrl, readFacebookContainer, readOwnIdentity } from './extract';
-import { COMPOSER_EDITOR, POST_CONTAINER, anyOf } from './selectors';
+import { ACTION_BUTTON_ICON, COMPOSER_EDITOR, POST_CONTAINER, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
 export const FACEBOOK_ADAPTER_VERSION = '2026.11.1';
@@ -42,6 +43,20 @@ function findReplyBox(doc: Document, commentId: string): HTMLElement | null {
   }
 }
 
+/**
+ * The post's Like / Comment / Share row: the post's own icon buttons without a
+ * number (count buttons print one), outside forms and menus, as readCounts
+ * tells them apart (extract.ts).
+ */
+function findActionRow(container: Element): Element | null {
+  const owned = ownedByContainer(container, anyOf(POST_CONTAINER));
+  const icon = anyOf(ACTION_BUTTON_ICON);
+  const buttons = Array.from(container.querySelectorAll('[role="button"]')).filter(
+    (b) => owned(b) && b.closest('form') === null && !b.hasAttribute('aria-haspopup') && b.querySelector(icon) !== null && !/\d/.test(b.textContent ?? ''),
+  );
+  return rowOf(buttons, container, 2);
+}
+
 export const facebookAdapter: PlatformAdapter = {
   platform: 'facebook',
   version: FACEBOOK_ADAPTER_VERSION,
@@ -59,4 +74,5 @@ export const facebookAdapter: PlatformAdapter = {
     return isPostPageUrl(url);
   },
   findReplyBox,
+  actionAnchor: (el) => safeAnchor(() => findActionRow(el)),
 };

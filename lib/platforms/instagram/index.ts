@@ -3,9 +3,10 @@
  * from www.instagram.com pages (feed cards, the post/reel page and the post
  * modal), and finds the comment box for replying to a comment.
  */
+import { ownedByContainer, safeAnchor } from '../actions';
 import type { PlatformAdapter } from '../types';
 import { findComment, findEditor, findReplyButton, isPostPageUrl, readInstagramContainer, readOwnIdentity, usernameOf } from './extract';
-import { IGNORE, POST_CONTAINER, anyOf } from './selectors';
+import { ACTION_BAR, ICON, IGNORE, POST_CONTAINER, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
 export const INSTAGRAM_ADAPTER_VERSION = '2026.11.1';
@@ -42,6 +43,16 @@ function findReplyBox(doc: Document, commentId: string): HTMLElement | null {
   }
 }
 
+/** The like / comment / share / save bar: the post's `section` with icons and no text field (as extract.ts finds it). */
+function findActionBar(container: Element): Element | null {
+  const owned = ownedByContainer(container, anyOf(POST_CONTAINER));
+  for (const section of Array.from(container.querySelectorAll(anyOf(ACTION_BAR)))) {
+    if (!owned(section) || section.querySelector('textarea, form, [contenteditable="true"]') !== null) continue;
+    if (section.querySelectorAll(anyOf(ICON)).length >= 2) return section;
+  }
+  return null;
+}
+
 export const instagramAdapter: PlatformAdapter = {
   platform: 'instagram',
   version: INSTAGRAM_ADAPTER_VERSION,
@@ -60,4 +71,5 @@ export const instagramAdapter: PlatformAdapter = {
     return isPostPageUrl(url);
   },
   findReplyBox,
+  actionAnchor: (el) => safeAnchor(() => findActionBar(el)),
 };

@@ -3,6 +3,7 @@
  * from www.linkedin.com pages (logged-in app and the logged-out guest post page),
  * and finds a comment's reply editor for reply drafting.
  */
+import { firstOwned, ownedByContainer, safeAnchor } from '../actions';
 import { readPage } from '../read';
 import type { PageReading, PlatformAdapter } from '../types';
 import { findCommentElement, findOwnReplyEditor, findReplyButton, isPostPageUrl, readLinkedInContainer, readOwnIdentity } from './extract';
@@ -44,6 +45,14 @@ function findReplyBox(doc: Document, commentId: string): HTMLElement | null {
   }
 }
 
+/** The post's Like / Comment / Repost / Send bar (where the in-page Save action goes). */
+const ACTION_BAR = [
+  // logged-in, 2022–2026.
+  '.feed-shared-social-action-bar',
+  // guest post page, 2024–2026.
+  '.social-action-bar',
+];
+
 export const linkedinAdapter: PlatformAdapter = {
   platform: 'linkedin',
   version: LINKEDIN_ADAPTER_VERSION,
@@ -55,6 +64,7 @@ export const linkedinAdapter: PlatformAdapter = {
   readOwnIdentity: (doc, ctx) => readOwnIdentity(doc, ctx.pageUrl),
   expectsPost: isPostPageUrl,
   findReplyBox,
+  actionAnchor: (el) => safeAnchor(() => firstOwned(el, ACTION_BAR, ownedByContainer(el, anyOf(POST_CONTAINER)))),
 };
 
 /** Reads a whole LinkedIn page (tests, inspect-page). `now` (epoch ms) anchors relative time labels. */

@@ -3,8 +3,9 @@
  * post) and the signed-in user from www.threads.com (and threads.net) pages, and
  * finds a reply's composer for reply drafting.
  */
+import { rowOf, safeAnchor } from '../actions';
 import type { ContainerReading, OwnIdentity, PlatformAdapter, ReadContext } from '../types';
-import { findThreadsReplyBox, isThreadsHost, postCodeOfPage, readOwnIdentity, readThreadsContainer } from './extract';
+import { findThreadsReplyBox, isThreadsHost, postCodeOfPage, readOwnIdentity, readPostParts, readThreadsContainer } from './extract';
 import { IGNORED, POST_CONTAINER, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
@@ -33,5 +34,12 @@ export const threadsAdapter: PlatformAdapter = {
     } catch {
       return null;
     }
+  },
+  // The like / reply / repost / share row the reader finds (extract.ts findActionRow).
+  actionAnchor(container: Element): Element | null {
+    return safeAnchor(() => {
+      const row = readPostParts(container, Date.now()).actions;
+      return row === null ? null : rowOf(row.buttons, container, row.buttons.length);
+    });
   },
 };

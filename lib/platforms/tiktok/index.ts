@@ -3,8 +3,10 @@
  * page's comments and replies, and the signed-in user from www.tiktok.com, and
  * finds a comment's reply editor for reply drafting.
  */
+import { ownedByContainer, rowOf, safeAnchor } from '../actions';
 import type { ContainerReading, OwnIdentity, PlatformAdapter, ReadContext } from '../types';
 import { CONTAINER_SELECTOR, findReplyEditor, postRefOfPage, readContainerDetailed, readOwnIdentity } from './extract';
+import { COMMENT_COUNT, LIKE_COUNT, SHARE_COUNT, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
 export const TIKTOK_ADAPTER_VERSION = '2026.11.1';
@@ -38,5 +40,13 @@ export const tiktokAdapter: PlatformAdapter = {
     } catch {
       return null;
     }
+  },
+  // The like / comment / save / share bar: the row holding the post's own count elements.
+  actionAnchor(container: Element): Element | null {
+    return safeAnchor(() => {
+      const owned = ownedByContainer(container, CONTAINER_SELECTOR);
+      const counts = Array.from(container.querySelectorAll(anyOf([...LIKE_COUNT, ...COMMENT_COUNT, ...SHARE_COUNT]))).filter(owned);
+      return rowOf(counts, container, 2);
+    });
   },
 };

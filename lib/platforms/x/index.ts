@@ -4,9 +4,10 @@
  * drafting. The container is one tweet; on a status page the tweets after the
  * focal one are read as its comments (see extract.ts).
  */
+import { safeAnchor } from '../actions';
 import type { PlatformAdapter } from '../types';
-import { findReplyEditor, isXHost, readOwnIdentity, readTweetContainer, statusIdFromPageUrl } from './extract';
-import { TWEET, anyOf } from './selectors';
+import { findReplyEditor, isXHost, ownedBy, readOwnIdentity, readTweetContainer, statusIdFromPageUrl } from './extract';
+import { ACTION_BAR, TWEET, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
 export const X_ADAPTER_VERSION = '2026.11.1';
@@ -33,5 +34,12 @@ export const xAdapter: PlatformAdapter = {
     } catch {
       return null;
     }
+  },
+  // The tweet's own reply / repost / like / views bar (not a quoted tweet's).
+  actionAnchor(tweet: Element): Element | null {
+    return safeAnchor(() => {
+      const owned = ownedBy(tweet);
+      return Array.from(tweet.querySelectorAll(anyOf(ACTION_BAR))).find(owned) ?? null;
+    });
   },
 };

@@ -3,10 +3,11 @@
  * counts and loaded comments, and the signed-in channel from www.youtube.com,
  * and finds a comment's reply editor for reply drafting.
  */
+import { firstOwned, ownedByContainer, safeAnchor } from '../actions';
 import { readPage } from '../read';
 import type { PageReading, PlatformAdapter } from '../types';
 import { findCommentElement, findOwnReplyEditor, findReplyButton, isVideoPageUrl, readOwnIdentity, readYouTubeContainer } from './extract';
-import { CONTAINER, IGNORED, anyOf } from './selectors';
+import { CONTAINER, IGNORED, SHORTS_ACTIVE_REEL, SHORTS_PAGE, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
 export const YOUTUBE_ADAPTER_VERSION = '2026.11.1';
@@ -34,6 +35,31 @@ function findReplyBox(doc: Document, commentId: string): HTMLElement | null {
   }
 }
 
+/** The watch page's like / share / save row (where the in-page Save action goes). */
+const WATCH_ACTIONS = [
+  // 2022–2026.
+  'ytd-watch-metadata #top-level-buttons-computed',
+  // legacy watch info. TODO(2026-12): drop if not seen.
+  'ytd-video-primary-info-renderer #top-level-buttons-computed',
+];
+/** The playing Short's action bar. */
+const SHORTS_ACTIONS = [
+  // 2024–2026.
+  'reel-action-bar-view-model',
+  // 2021–2024. TODO(2026-12): drop if not seen.
+  'ytd-reel-player-overlay-renderer #actions',
+];
+
+/** Grid cards have no action bar: null puts the Save action at the card's corner. */
+function findActionRow(container: Element): Element | null {
+  const owned = ownedByContainer(container, anyOf(CONTAINER));
+  if (container.matches(anyOf(SHORTS_PAGE))) {
+    const reel = container.querySelector(anyOf(SHORTS_ACTIVE_REEL));
+    return reel === null ? null : firstOwned(reel, SHORTS_ACTIONS, owned);
+  }
+  return firstOwned(container, WATCH_ACTIONS, owned);
+}
+
 export const youtubeAdapter: PlatformAdapter = {
   platform: 'youtube',
   version: YOUTUBE_ADAPTER_VERSION,
@@ -46,6 +72,7 @@ export const youtubeAdapter: PlatformAdapter = {
   readOwnIdentity: (doc, ctx) => readOwnIdentity(doc, ctx.pageUrl),
   expectsPost: isVideoPageUrl,
   findReplyBox,
+  actionAnchor: (el) => safeAnchor(() => findActionRow(el)),
 };
 
 /** Reads a whole YouTube page (tests, inspect-page). `now` (epoch ms) anchors relative time labels. */

@@ -1,0 +1,58 @@
+import type { CaptureResult } from '../messaging/protocol';
+import type { ExtractedComment, PageReading } from '../platforms/types';
+import { byUrgency, classifyComment, type Classification } from '../templates/classify';
+
+/** A comment on one of the user's posts, as the in-page queue shows it. */
+export interface QueueItem {
+  comment: ExtractedComment;
+  interactionId: string;
+  status: 'open' | 'replied' | 'dismissed';
+  /** The classifier's guess, shown as a hint ("looks like a question"), never as a fact. */
+  classification: Classification;
+  /** When it was written; unknown times sort as the newest (they were just seen). */
+  occurredAt: number;
+  kind: Classification['kind'];
+}
+
+export interface ReplyQueue {
+  /** Waiting for an answer, most urgent first: questions and complaints, then other comments, then praise; older first. */
+  waiting: QueueItem[];
+  dismissed: QueueItem[];
+  replied: number;
+}
+
+/**
+ * The comments others wrote on the user's own posts on this page, from what the
+ * page showed (reading) and what the log says about each (capture result).
+ */
+export function buildReplyQueue(reading: PageReading | null, capture: CaptureResult | null, now: number): ReplyQueue {
+  const out: ReplyQueue = { waiting: [], dismissed: [], replied: 0 };
+  if (reading === null || capture === null) return out;
+  const own = new Set(capture.ownPostKeys);
+  const logged = new Map(capture.comments.map((c) => [c.commentId, c]));
+  const seen = new Set<string>();
+  for (const comment of reading.comments) {
+    const entry = logged.get(comment.commentId);
+    if (!entry || entry.kind !== 'comment_received' || seen.has(comment.commentId)) continue;
+    if (!own.has(`${comment.platform}:${comment.postId}`)) continue;
+    seen.add(comment.commentId);
+    if (entry.status === 'replied') {
+      out.replied++;
+      continue;
+    }
+    if (entry.status !== 'open' && entry.status !== 'dismissed') continue;
+    const classification = classifyComment(comment.text);
+    const item: QueueItem = {
+      comment,
+      interactionId: entry.interactionId,
+      status: entry.status,
+      classification,
+      occurredAt: comment.time?.at ?? now,
+      kind: classification.kind,
+    };
+    (entry.status === 'open' ? out.waiting : out.dismissed).push(item);
+  }
+  out.waiting.sort(byUrgency);
+  out.dismissed.sort((a, b) => b.occurredAt - a.occurredAt);
+  return out;
+}

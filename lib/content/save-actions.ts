@@ -1,0 +1,230 @@
+import type { Translate } from '../i18n';
+import type { ExtractedPost, PlatformAdapter } from '../platforms/types';
+import type { AnchorRect } from '@/components/panel/SaveDialog';
+
+/**
+ * The in-page "Save" action on every post the adapter reads. Each is a tiny
+ * custom element with its own shadow root (the page's styles and scripts do
+ * not reach inside), appended to the post's own action bar — or put at the
+ * post's top-right corner when the adapter knows no bar. Buttons are added
+ * only for containers the watcher reads (never a scan of the document), and
+ * events stop at the element, so the page never sees a click on it as a click
+ * on the post. No React here: one element per post must stay cheap.
+ */
+
+export const SAVE_HOST_TAG = 'social-desk-save';
+
+export interface SaveTarget {
+  key: string;
+  post: ExtractedPost;
+  container: Element;
+}
+
+export interface SaveActionsOptions {
+  adapter: Pick<PlatformAdapter, 'actionAnchor'>;
+  t: Translate;
+  isSaved(key: string): boolean;
+  /** The user chose Save on a post (in the page or the panel). */
+  onSave(target: SaveTarget, anchor: AnchorRect): void;
+  /** The post most in view changed (null: none). */
+  onInView(target: SaveTarget | null): void;
+  /** Absent where the browser has none (tests): the first post read counts as in view. */
+  IntersectionObserver?: typeof IntersectionObserver;
+}
+
+export interface SaveActions {
+  /** Adds or updates the Save action of a container the watcher just read. */
+  attach(container: Element, posts: readonly ExtractedPost[]): void;
+  /** Forgets containers that left the page (after each watcher batch). */
+  prune(): void;
+  /** Shows every action's saved state again (after the saved set changed). */
+  refresh(): void;
+  /** The post most in view now, with its latest reading. */
+  inView(): SaveTarget | null;
+  /** Removes every action from the page. */
+  disconnect(): void;
+  /** How many actions are on the page (tests, benchmark). */
+  readonly size: number;
+}
+
+interface Host {
+  el: HTMLElement;
+  button: HTMLButtonElement;
+  label: HTMLSpanElement;
+  target: SaveTarget;
+  shown: boolean | null;
+}
+
+const CSS = `
+:host { all: initial; display: inline-flex; align-items: center; vertical-align: middle; margin: 0 4px; }
+:host([data-placement="corner"]) { display: block; position: relative; height: 0; margin: 0; z-index: 2; }
+:host([data-placement="corner"]) .sd-save { position: absolute; top: 6px; right: 6px; }
+.sd-save { display: inline-flex; align-items: center; gap: 4px; box-sizing: border-box; margin: 0; padding: 4px 9px;
+  font: 600 12px/1.2 system-ui, -apple-system, 'Segoe UI', 'PingFang TC', 'Microsoft JhengHei', 'Noto Sans TC', sans-serif;
+  color: #0a66c2; background: rgba(255, 255, 255, 0.94); border: 1px solid rgba(10, 102, 194, 0.45); border-radius: 999px;
+  cursor: pointer; white-space: nowrap; }
+.sd-save:hover { background: #e8f1fb; }
+.sd-save[aria-pressed="true"] { color: #fff; background: #0a66c2; border-color: #0a66c2; }
+.sd-save:focus-visible { outline: 2px solid #0a66c2; outline-offset: 2px; }
+.sd-save svg { width: 12px; height: 12px; fill: currentColor; flex: none; }
+@media (prefers-color-scheme: dark) {
+  .sd-save { color: #8cc4ff; background: rgba(22, 24, 28, 0.92); border-color: rgba(140, 196, 255, 0.5); }
+  .sd-save:hover { background: #1d2a3a; }
+  .sd-save[aria-pressed="true"] { color: #0b1b2e; background: #8cc4ff; border-color: #8cc4ff; }
+}
+`;
+
+/** Events that must not reach the page's own handlers (post click-through, keyboard shortcuts). */
+const ISOLATED = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout'];
+
+function bookmarkIcon(doc: Document): SVGSVGElement {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = doc.createElementNS(NS, 'path');
+  path.setAttribute('d', 'M3 1.5h10a.5.5 0 0 1 .5.5v13l-5.5-3.5L2.5 15V2a.5.5 0 0 1 .5-.5z');
+  svg.append(path);
+  return svg;
+}
+
+export function createSaveActions(doc: Document, opts: SaveActionsOptions): SaveActions {
+  const hosts = new Map<Element, Host>();
+  const visible = new Map<Element, number>();
+  let inViewKey: string | null = null;
+
+  const observer = opts.IntersectionObserver
+    ? new opts.IntersectionObserver(
+        (entries) => {
+          for (const e of entries) {
+            if (e.isIntersecting && hosts.has(e.target)) visible.set(e.target, e.intersectionRect.height * e.intersectionRect.width);
+            else visible.delete(e.target);
+          }
+          updateInView();
+        },
+        { threshold: [0, 0.1, 0.25, 0.5, 0.75, 1] },
+      )
+    : null;
+
+  function mostVisible(): SaveTarget | null {
+    if (observer === null) return hosts.values().next().value?.target ?? null;
+    let best: Host | null = null;
+    let area = 0;
+    for (const [el, a] of visible) {
+      const host = hosts.get(el);
+      if (host && a > area) {
+        best = host;
+        area = a;
+      }
+    }
+    return best?.target ?? null;
+  }
+
+  function updateInView() {
+    const target = mostVisible();
+    const key = target?.key ?? null;
+    if (key === inViewKey) return;
+    inViewKey = key;
+    opts.onInView(target);
+  }
+
+  function show(host: Host) {
+    const saved = opts.isSaved(host.target.key);
+    if (host.shown === saved) return;
+    host.shown = saved;
+    host.label.textContent = opts.t(saved ? 'savedAction' : 'saveAction');
+    host.button.setAttribute('aria-pressed', String(saved));
+    host.button.title = opts.t(saved ? 'savedActionTitle' : 'saveActionTitle');
+  }
+
+  function create(target: SaveTarget): Host {
+    const el = doc.createElement(SAVE_HOST_TAG);
+    const shadow = el.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'sd-save';
+    const label = doc.createElement('span');
+    button.append(bookmarkIcon(doc), label);
+    shadow.append(style, button);
+    const host: Host = { el, button, label, target, shown: null };
+    for (const type of ISOLATED) el.addEventListener(type, (e) => e.stopPropagation());
+    // A post wrapped in a link (some grids) must not navigate.
+    el.addEventListener('click', (e) => e.preventDefault());
+    button.addEventListener('click', () => {
+      const r = button.getBoundingClientRect();
+      opts.onSave(host.target, { top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+    });
+    return host;
+  }
+
+  function place(host: Host, container: Element, anchor: Element | null) {
+    if (anchor !== null) {
+      if (host.el.parentElement === anchor) return;
+      host.el.dataset.placement = 'bar';
+      anchor.append(host.el);
+    } else {
+      if (host.el.parentElement === container) return;
+      host.el.dataset.placement = 'corner';
+      container.prepend(host.el);
+    }
+  }
+
+  function forget(container: Element, host: Host) {
+    host.el.remove();
+    hosts.delete(container);
+    visible.delete(container);
+    observer?.unobserve(container);
+  }
+
+  return {
+    attach(container, posts) {
+      const post = posts[0];
+      let host = hosts.get(container);
+      if (post === undefined) {
+        if (host) forget(container, host);
+        return;
+      }
+      const target: SaveTarget = { key: `${post.platform}:${post.postId}`, post, container };
+      let anchor: Element | null = null;
+      try {
+        anchor = opts.adapter.actionAnchor ? opts.adapter.actionAnchor(container) : null;
+      } catch {
+        anchor = null;
+      }
+      if (host === undefined) {
+        host = create(target);
+        hosts.set(container, host);
+        observer?.observe(container);
+      } else if (host.target.key !== target.key) {
+        host.shown = null;
+      }
+      host.target = target;
+      place(host, container, anchor);
+      show(host);
+      if (observer === null) updateInView();
+      // The post in view was read again (new counts): the panel shows the fresh reading.
+      else if (target.key === inViewKey) opts.onInView(target);
+    },
+    prune() {
+      for (const [container, host] of hosts) if (!container.isConnected) forget(container, host);
+      updateInView();
+    },
+    refresh() {
+      for (const host of hosts.values()) show(host);
+    },
+    inView() {
+      return mostVisible();
+    },
+    disconnect() {
+      observer?.disconnect();
+      for (const host of hosts.values()) host.el.remove();
+      hosts.clear();
+      visible.clear();
+    },
+    get size() {
+      return hosts.size;
+    },
+  };
+}
