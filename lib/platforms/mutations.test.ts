@@ -78,6 +78,12 @@ describe.each(platforms)('%s adapter on mutated fixtures', (platform) => {
       const context = `${platform}/${file} after ${what}`;
       expect(reading.health.notes.filter((n) => /threw/.test(n)), context).toEqual([]);
       expect(pageReadingSchema.safeParse(reading).success, context).toBe(true);
+      // What went missing is named: on a post page, no post read means 'broken'; comments that
+      // were there and are all gone are never reported as read fine.
+      if (adapter.expectsPost(url) && reading.posts.length === 0) expect(reading.health.post, context).toBe('broken');
+      if (adapter.expectsPost(url) && original.comments.length > 0 && reading.posts.length > 0 && reading.comments.length === 0) {
+        expect(reading.health.comments, context).not.toBe('ok');
+      }
       const mutatedPostIds = new Set(reading.posts.map((p) => p.postId));
       for (const c of reading.comments) {
         expect(mutatedPostIds.has(c.postId), `${context}: comment ${c.commentId} on a post not read`).toBe(true);

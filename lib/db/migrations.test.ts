@@ -1,0 +1,66 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeRollupsFromLog } from './rollups';
+import { SocialDeskDB } from './schema';
+import { dumpDatabase, seedDatabase, SEED_TZ } from '@/test/seed';
+
+/**
+ * Every schema version that has shipped, frozen as it shipped. A database made
+ * by that version, with data, must open with the current code with every row
+ * intact and every rollup equal to a rebuild from the log. When version 2 is
+ * added to schema.ts, add it here too (and its upgrade's expectations).
+ */
+const SHIPPED: Record<number, Record<string, string>> = {
+  1: {
+    posts: 'key, platform, isOwn, lastSeenAt, [platform+publishedAt]',
+    metricSnapshots: '++id, postKey, [postKey+capturedAt], capturedAt, [platform+capturedAt]',
+    interactions:
+      'id, kind, postKey, platformItemId, [platform+occurredAt], [status+occurredAt], [kind+occurredAt], occurredAt, capturedAt, actorUrl, templateId',
+    templates: 'id, shortCode, category, updatedAt, lastUsedAt',
+    inspirations: 'key, platform, savedAt, authorName, *tags, *searchTerms, engagement, growth',
+    dailyRollups: '[day+platform], day',
+    weeklySummaries: 'startDay',
+  },
+};
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('schema migrations', () => {
+  it('the newest shipped version is the current one (a new version must be frozen here)', () => {
+    const current = new SocialDeskDB('migrations-current');
+    const latest = Math.max(...Object.keys(SHIPPED).map(Number));
+    expect(current.verno).toBe(latest);
+    const stores = Object.fromEntries(current.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]));
+    const frozen = Object.fromEntries(Object.entries(SHIPPED[latest]!).map(([name, src]) => [name, src.replace(/\s+/g, ' ')]));
+    expect(stores).toEqual(frozen);
+  });
+
+  it.each(Object.keys(SHIPPED).map(Number))('a database made by version %i opens with every row intact and rollups equal to a rebuild', async (version) => {
+    // The rows that version wrote (made here by the real write paths).
+    const source = new SocialDeskDB(`migrations-source-${version}`);
+    opened.push(source);
+    await seedDatabase(source, { captures: 10, inspirations: 30, bulkPosts: 20, bulkSnapshots: 100, bulkInteractions: 200, templates: 5 });
+    const rows = await dumpDatabase(source);
+    source.close();
+
+    // A database laid out exactly as that version made it.
+    const old = new Dexie(`migrations-v${version}`);
+    old.version(version).stores(SHIPPED[version]!);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, list] of Object.entries(rows)) if (list.length) await old.table(table).bulkAdd(list);
+    });
+    old.close();
+
+    const current = new SocialDeskDB(`migrations-v${version}`);
+    opened.push(current);
+    await current.open();
+    expect(await dumpDatabase(current)).toEqual(rows);
+    const stored = (await current.dailyRollups.toArray()).sort((a, b) => (a.day + a.platform).localeCompare(b.day + b.platform));
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored).toEqual(await computeRollupsFromLog(current, { timeZone: SEED_TZ }));
+  });
+});
