@@ -108,7 +108,11 @@ async function confirmIdentity(reading: PageReading | null, yes: boolean) {
  * cleanly when the extension is updated (ctx invalidated) or the SPA navigates.
  */
 export async function startContent(ctx: ContentScriptContext, adapter: PlatformAdapter, replySite: ReplySite | null = null) {
-  const store = createPanelStore({ open: await panelOpenItem.getValue(), yielded: false, reading: null, capture: null, error: null, identity: null });
+  const [initialOpen, initialProfiles] = await Promise.all([panelOpenItem.getValue(), ownProfilesItem.getValue()]);
+  // A newer instance of this script (injected after an install or update) may have
+  // taken over while we waited: then this one must not set anything up.
+  if (ctx.isInvalid) return;
+  const store = createPanelStore({ open: initialOpen, yielded: false, reading: null, capture: null, error: null, identity: null });
   // The inspiration library's Save action on every post read, and the counts of saved posts seen again.
   const library = createLibraryController({
     doc: document,
@@ -167,6 +171,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
       root?.unmount();
     },
   });
+  if (ctx.isInvalid) return;
   ui.mount();
   shadowHost = ui.shadowHost;
 
@@ -199,7 +204,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     const p = profiles[adapter.platform];
     store.set({ identity: p ? { name: p.displayName, profileUrl: p.profileUrl, confirmed: p.confirmed } : null });
   };
-  applyIdentity(await ownProfilesItem.getValue());
+  applyIdentity(initialProfiles);
   const unwatchProfiles = ownProfilesItem.watch((v) => {
     applyIdentity(v);
     // Who counts as "own" changed: send the current reading again.

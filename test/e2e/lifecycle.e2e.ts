@@ -45,6 +45,8 @@ describe('extension lifecycle', () => {
     await page.locator('social-desk-panel [data-testid="comment"]').first().waitFor({ timeout: 15_000 });
     await page.waitForTimeout(1_000);
     expect(await page.locator('social-desk-panel').count()).toBe(1);
+    // Nothing of the old script is left in the page: one Save action on the post, not two.
+    expect(await page.locator('social-desk-save').count()).toBe(1);
     expect(errors).toEqual([]);
     // The data survived the update and the new script captures into it without duplicates.
     const interactions = await readTable<{ id: string }>(session.worker, 'interactions');
