@@ -1,0 +1,267 @@
+/** Turns the raw measurements into the figures of the table, each with its budget. */
+import type { BundleBreakdown, FileSize } from './bundle';
+import type { Figure } from './report';
+import type { CaptureResultFigures } from './scenarios/capture';
+import type { DashboardResult, ScaleResult } from './scenarios/data';
+import type { FeedPlatformResult, FeedRun } from './scenarios/feed';
+import type { LoadSample, PanelTiming } from './scenarios/startup';
+import { distribution, max, median } from './stats';
+
+export const BUDGETS = {
+  addedScriptPerPostMs: 0.3,
+  batchP95Ms: 4,
+  addedLongTasks: 0,
+  heapGrowthMb: 2,
+  startupAddedMs: 15,
+  contentScriptGzipKb: 60,
+  panelInteractiveMs: 100,
+  captureRowsPerSecond: 5000,
+  popupMs: 100,
+  popupRatio: 1.5,
+  searchMs: 50,
+} as const;
+
+const NAMES: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X',
+  youtube: 'YouTube',
+  threads: 'Threads',
+  tiktok: 'TikTok',
+};
+const nameOf = (p: string) => NAMES[p] ?? p;
+const MB = 1e6;
+
+/** One value per extension variant ('ours', 'compare:…'), from a function of its runs (and the baseline's). */
+function perVariant(
+  runs: FeedRun[],
+  extensionKeys: string[],
+  fn: (mine: FeedRun[], base: FeedRun[]) => number | null,
+): { ours: number | null; compare: Record<string, number | null> } {
+  const base = runs.filter((r) => r.variant === 'baseline');
+  const of = (k: string) => fn(runs.filter((r) => r.variant === k), base);
+  return { ours: of('ours'), compare: Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, of(k)])) };
+}
+
+/** Median of the run-by-run differences (run r with the extension minus run r without). */
+function pairedMedian(mine: FeedRun[], base: FeedRun[], value: (r: FeedRun) => number): number | null {
+  const diffs = mine.map((m) => {
+    const b = base.find((x) => x.run === m.run);
+    return b ? value(m) - value(b) : Number.NaN;
+  });
+  const ok = diffs.filter((d) => !Number.isNaN(d));
+  return ok.length ? median(ok) : null;
+}
+
+export function feedFigures(results: FeedPlatformResult[], extensionKeys: string[]): Figure[] {
+  const out: Figure[] = [];
+  for (const res of results) {
+    const section = `Feed: ${nameOf(res.platform)} (${res.runs[0]?.posts ?? '?'} posts)`;
+    const runs = res.runs;
+    const base = runs.filter((r) => r.variant === 'baseline');
+    const posts = runs[0]?.posts ?? 1;
+    const side = (value: (r: FeedRun) => number) => ({
+      baseline: base.length ? median(base.map(value)) : null,
+      ...perVariant(runs, extensionKeys, (mine) => (mine.length ? median(mine.map(value)) : null)),
+    });
+    out.push({ section, label: 'page script per post, with / without', unit: 'ms', ...side((r) => r.scriptMs / r.posts) });
+    out.push({
+      section,
+      label: 'added script per post',
+      unit: 'ms',
+      ...perVariant(runs, extensionKeys, (mine, b) => {
+        const d = pairedMedian(mine, b, (r) => r.scriptMs);
+        return d === null ? null : d / posts;
+      }),
+      budget: { op: '<=', value: BUDGETS.addedScriptPerPostMs },
+    });
+    out.push({
+      section,
+      label: 'script with / without (ratio)',
+      unit: '×',
+      ...perVariant(runs, extensionKeys, (mine, b) => (mine.length && b.length ? median(mine.map((r) => r.scriptMs)) / median(b.map((r) => r.scriptMs)) : null)),
+    });
+    out.push({
+      section,
+      label: 'extension code per post (attributed)',
+      unit: 'ms',
+      ...perVariant(runs, extensionKeys, (mine) => (mine.length ? median(mine.map((r) => r.extensionMs / r.posts)) : null)),
+    });
+    out.push({
+      section,
+      label: 'added main-thread time per post',
+      unit: 'ms',
+      ...perVariant(runs, extensionKeys, (mine, b) => {
+        const d = pairedMedian(mine, b, (r) => r.taskMs);
+        return d === null ? null : d / posts;
+      }),
+    });
+    const batches = (mine: FeedRun[]) => distribution(mine.flatMap((r) => r.batchExtensionMs));
+    out.push({ section, label: 'extension per batch of new posts, median', unit: 'ms', ...perVariant(runs, extensionKeys, (m) => (m.length ? batches(m).median : null)) });
+    out.push({
+      section,
+      label: 'extension per batch of new posts, p95',
+      unit: 'ms',
+      ...perVariant(runs, extensionKeys, (m) => (m.length ? batches(m).p95 : null)),
+      budget: { op: '<=', value: BUDGETS.batchP95Ms },
+    });
+    out.push({ section, label: 'extension per batch of new posts, max', unit: 'ms', ...perVariant(runs, extensionKeys, (m) => (m.length ? batches(m).max : null)) });
+    out.push({ section, label: 'long tasks ≥ 50 ms, with / without', unit: 'count', ...side((r) => r.longTasks.count) });
+    out.push({
+      section,
+      label: 'long tasks added',
+      unit: 'count',
+      ...perVariant(runs, extensionKeys, (mine, b) => (mine.length && b.length ? median(mine.map((r) => r.longTasks.count)) - median(b.map((r) => r.longTasks.count)) : null)),
+      budget: { op: '<=', value: BUDGETS.addedLongTasks },
+    });
+    const cpuLong = (r: FeedRun) => r.traceLongTasks?.cpu ?? Number.NaN;
+    out.push({ section, label: 'long tasks ≥ 50 ms of CPU time, with / without', unit: 'count', ...side(cpuLong) });
+    out.push({
+      section,
+      label: 'long tasks of CPU time added',
+      unit: 'count',
+      ...perVariant(runs, extensionKeys, (mine, b) => (mine.length && b.length ? median(mine.map(cpuLong)) - median(b.map(cpuLong)) : null)),
+      budget: { op: '<=', value: BUDGETS.addedLongTasks },
+    });
+    out.push({ section, label: 'JS heap after GC at the end, with / without', unit: 'MB', ...side((r) => r.heapEndBytes / MB) });
+    out.push({
+      section,
+      label: 'heap growth over the feed, added',
+      unit: 'MB',
+      ...perVariant(runs, extensionKeys, (mine, b) => pairedMedian(mine, b, (r) => (r.heapEndBytes - r.heapStartBytes) / MB)),
+      budget: { op: '<=', value: BUDGETS.heapGrowthMb },
+    });
+  }
+  return out;
+}
+
+export function startupFigures(samples: LoadSample[], panel: PanelTiming[], panelErrors: string[], sizes: FileSize[], extensionKeys: string[], platforms: string[]): Figure[] {
+  const out: Figure[] = [];
+  const section = 'Start-up (own-post page)';
+  for (const platform of platforms) {
+    const of = (variant: string, first: boolean) => samples.filter((s) => s.variant === variant && s.platform === platform && (s.load === 0) === first);
+    const added = (variant: string, first: boolean, value: (s: LoadSample) => number) => {
+      const mine = of(variant, first);
+      const base = of('baseline', first);
+      return mine.length && base.length ? median(mine.map(value)) - median(base.map(value)) : null;
+    };
+    const byVariant = (first: boolean, value: (s: LoadSample) => number) => ({
+      ours: added('ours', first, value),
+      compare: Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, added(k, first, value)])),
+    });
+    const shown = of('ours', false).concat(of('ours', true));
+    const notShown = shown.filter((s) => s.panelShownOwnPost === false).length;
+    out.push({
+      section,
+      label: `${nameOf(platform)}: added main-thread time per load`,
+      unit: 'ms',
+      ...byVariant(false, (s) => s.taskMs),
+      budget: { op: '<=', value: BUDGETS.startupAddedMs },
+      note: notShown ? `the panel had not listed the own post by then in ${notShown} of ${shown.length} loads` : undefined,
+    });
+    out.push({ section, label: `${nameOf(platform)}: … on the first visit after browser start`, unit: 'ms', ...byVariant(true, (s) => s.taskMs) });
+    out.push({ section, label: `${nameOf(platform)}: added script per load (ScriptDuration)`, unit: 'ms', ...byVariant(false, (s) => s.scriptMs) });
+  }
+  const sizeSection = 'What every page loads (content scripts)';
+  for (const s of sizes) {
+    out.push({ section: sizeSection, label: `${s.file}, gzipped`, unit: 'KB', ours: s.gzipBytes / 1000, budget: { op: '<=', value: BUDGETS.contentScriptGzipKb } });
+    out.push({ section: sizeSection, label: `${s.file}, raw`, unit: 'KB', ours: s.rawBytes / 1000 });
+  }
+  const panelSection = 'Panel (ours)';
+  const interactive = panel.map((p) => p.interactiveMs).filter((v): v is number => v !== null);
+  out.push({
+    section: panelSection,
+    label: 'click on the tab → own post listed and painted, median',
+    unit: 'ms',
+    ours: interactive.length ? median(interactive) : null,
+    budget: { op: '<=', value: BUDGETS.panelInteractiveMs },
+    note: panelErrors.length ? panelErrors.join('; ') : interactive.length < panel.length ? `${panel.length - interactive.length} clicks never listed the own post` : undefined,
+  });
+  out.push({ section: panelSection, label: 'click → painted, max', unit: 'ms', ours: interactive.length ? max(interactive) : null });
+  out.push({ section: panelSection, label: 'click → panel open in the DOM, median', unit: 'ms', ours: panel.length ? median(panel.map((p) => p.openMs)) : null });
+  return out;
+}
+
+export function captureFigures(c: CaptureResultFigures): Figure[] {
+  const section = `Capture (${c.batches} batches of ${c.commentsPerBatch} comments, real message path and database)`;
+  const rows = c.rowsWritten;
+  const checked = c.batches * c.commentsPerBatch;
+  return [
+    {
+      section,
+      label: 'interactions written per second',
+      unit: 'rows/s',
+      ours: c.firstPass.totalMs > 0 ? rows / (c.firstPass.totalMs / 1000) : null,
+      budget: { op: '>=', value: BUDGETS.captureRowsPerSecond },
+    },
+    { section, label: 'per batch, median', unit: 'ms', ours: median(c.firstPass.batchMs) },
+    { section, label: 're-capture of existing rows, per second', unit: 'rows/s', ours: c.recapture.totalMs > 0 ? checked / (c.recapture.totalMs / 1000) : null },
+    { section, label: 're-capture per batch, median', unit: 'ms', ours: median(c.recapture.batchMs) },
+    {
+      section,
+      label: `IndexedDB alone, with the ${c.ceiling.indexes} interaction indexes`,
+      unit: 'rows/s',
+      ours: c.ceiling.indexedPerSecond,
+      note: 'the same rows put in one transaction into a scratch store: the ceiling for any write path',
+    },
+    { section, label: 'IndexedDB alone, no indexes', unit: 'rows/s', ours: c.ceiling.plainPerSecond },
+  ];
+}
+
+export function popupFigures(scales: ScaleResult[]): Figure[] {
+  const section = 'Popup at scale (open → metrics table painted)';
+  const out: Figure[] = [];
+  const medians = scales.map((s) => median(s.popup.map((p) => p.paintedMs)));
+  scales.forEach((s, i) => {
+    out.push({
+      section,
+      label: `${s.interactions.toLocaleString('en')} interactions, median`,
+      unit: 'ms',
+      ours: medians[i]!,
+      budget: i === scales.length - 1 ? { op: '<=', value: BUDGETS.popupMs } : undefined,
+      note: s.consistent ? undefined : `seeded data inconsistent: ${s.consistency}`,
+    });
+  });
+  if (scales.length === 2) out.push({ section, label: 'large ÷ small', unit: '×', ours: medians[1]! / medians[0]!, budget: { op: '<=', value: BUDGETS.popupRatio } });
+  for (const s of scales) {
+    out.push({ section, label: `${s.interactions.toLocaleString('en')}: its query alone (UI_GET_WEEK_STATS), median`, unit: 'ms', ours: median(s.weekStatsMessage) });
+    out.push({ section, label: `${s.interactions.toLocaleString('en')}: page scripts run (DOMContentLoaded), median`, unit: 'ms', ours: median(s.popupDomContentLoaded) });
+  }
+  return out;
+}
+
+export function dashboardFigures(d: DashboardResult, interactions: number): Figure[] {
+  const section = `Dashboard at scale (${interactions.toLocaleString('en')} interactions, 2 years; ${d.library.rows.toLocaleString('en')} saved posts)`;
+  const out: Figure[] = [];
+  out.push({ section, label: 'history tab: first open → first week painted', unit: 'ms', ours: d.history.firstOpen?.paintedMs ?? null, note: d.history.note ?? undefined });
+  out.push({ section, label: 'history tab: later opens, median', unit: 'ms', ours: d.history.warm.length ? median(d.history.warm.map((w) => w.paintedMs)) : null });
+  out.push({ section, label: 'weekly summaries message (UI_LIST_WEEKLY_SUMMARIES), median', unit: 'ms', ours: d.history.message.length ? median(d.history.message) : null });
+  const worst = (list: Array<{ ms: number[] }> | null) => (list && list.length ? Math.max(...list.map((q) => median(q.ms))) : null);
+  out.push({
+    section,
+    label: 'library search, slowest query (median, through its message)',
+    unit: 'ms',
+    ours: worst(d.library.message),
+    budget: { op: '<=', value: BUDGETS.searchMs },
+    note: d.library.note ?? undefined,
+  });
+  out.push({ section, label: 'library search, slowest query (median, the query alone)', unit: 'ms', ours: worst(d.library.direct) });
+  out.push({
+    section,
+    label: 'library tab: typed query → results painted, slowest (median)',
+    unit: 'ms',
+    ours: worst(d.library.ui),
+    note: d.library.ui ? 'includes the search box’s 200 ms pause after typing (LibraryToolbar), by design' : undefined,
+  });
+  return out;
+}
+
+export function breakdownText(b: BundleBreakdown, top = 15): string {
+  const lines = [`Largest modules of content-scripts/${b.entry}.js (analysis build with a source map: ${(b.rawBytes / 1000).toFixed(1)} KB raw, ${(b.gzipBytes / 1000).toFixed(1)} KB gzipped):`];
+  lines.push(`  ${'module'.padEnd(34)} ${'raw KB'.padStart(8)} ${'share'.padStart(6)} ${'gzip alone KB'.padStart(14)}`);
+  for (const m of b.modules.slice(0, top)) {
+    lines.push(`  ${m.module.padEnd(34)} ${(m.rawBytes / 1000).toFixed(1).padStart(8)} ${`${(m.share * 100).toFixed(1)}%`.padStart(6)} ${(m.gzipAloneBytes / 1000).toFixed(1).padStart(14)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,190 @@
+/**
+ * 2. Start-up: each platform's own-post fixture loaded without and with each
+ * extension, each in a new tab. The first visit to each site after the browser
+ * starts is reported apart ("cold"); the later ones are the figure with the
+ * budget (the extension and browser are running, the tab's renderer is new). Main-thread task and script time come from
+ * Performance.getMetrics (per document, thread time) after the page settled.
+ * Then ours only: the panel's time from the click on its tab to open, to the
+ * own post listed, and to the next frame painted after that.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { inspectPages } from '../../../scripts/inspect-page';
+import { cdpFor, metrics, startTrace, stopTrace } from '../cdp';
+import { scriptEvaluation, summariseProfile, type ExtensionFrame } from '../trace';
+import { readFixture } from '../feed-page';
+import { launchVariant, NAME_SHIM, OURS, setOwnProfiles, type Variant } from '../browser';
+import { stripScripts } from '../../e2e/harness';
+
+export interface LoadSample {
+  variant: string;
+  platform: string;
+  load: number;
+  /** The first visit to this site since the browser started. */
+  cold: boolean;
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  /** Ours: the panel listed the own post by the time the page had settled. */
+  panelShownOwnPost: boolean | null;
+}
+
+export interface PanelTiming {
+  platform: string;
+  /** Click → the panel's open state in the DOM. */
+  openMs: number;
+  /** Click → the own post listed in the panel (null: not within 5 s). */
+  contentMs: number | null;
+  /** Click → the frame after that painted. */
+  interactiveMs: number | null;
+}
+
+const SETTLE_MS = 1_500;
+
+/** One load of ours traced (timeline and 100 µs sampling), to see what its start-up time is made of. */
+export interface LoadDiagnosis {
+  platform: string;
+  /** Extension code on the page's main thread (sampling profiler), ms. */
+  extensionMs: number;
+  /** Compiling the content script and running its top level (timeline events), ms. */
+  compileMs: number;
+  evaluateMs: number;
+  extensionFrames: ExtensionFrame[];
+}
+
+async function diagnoseLoad(page: Page, url: string, platform: string): Promise<LoadDiagnosis> {
+  const cdp = await cdpFor(page);
+  await startTrace(cdp);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  const events = await stopTrace(cdp);
+  await cdp.detach();
+  const profile = summariseProfile(events, 'sd-bench-batch-', '/content-scripts/');
+  const evaluation = scriptEvaluation(events, '/content-scripts/');
+  return { platform, extensionMs: profile.extensionMs, ...evaluation, extensionFrames: profile.extensionFrames.slice(0, 80) };
+}
+
+export async function ownIdentities(platforms: string[]): Promise<Record<string, string>> {
+  const pages = platforms.map((p) => {
+    const f = readFixture(p, 'own-post.html');
+    return { file: f.path, url: f.url, now: Date.now() };
+  });
+  const inspections = await inspectPages(pages);
+  const out: Record<string, string> = {};
+  inspections.forEach((ins, i) => {
+    const me = ins.reading.ownIdentity?.profileUrl ?? ins.reading.posts[0]?.author.profileUrl;
+    if (me) out[platforms[i]!] = me;
+  });
+  return out;
+}
+
+async function loadOnce(page: Page, url: string): Promise<Omit<LoadSample, 'variant' | 'platform' | 'load' | 'cold' | 'panelShownOwnPost'>> {
+  const cdp = await cdpFor(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  const m = await metrics(cdp);
+  await cdp.detach();
+  return { taskMs: m.taskMs, scriptMs: m.scriptMs, layoutMs: m.layoutMs, styleMs: m.styleMs };
+}
+
+export async function runStartup(platforms: string[], variants: Variant[], loads: number, me: Record<string, string>, log: (l: string) => void) {
+  const samples: LoadSample[] = [];
+  const diagnoses: LoadDiagnosis[] = [];
+  const panel: PanelTiming[] = [];
+  const panelErrors: string[] = [];
+  for (const variant of variants) {
+    const session = await launchVariant(variant);
+    try {
+      if (variant === OURS && session.worker) await setOwnProfiles(session.worker, me);
+      for (const platform of platforms) {
+        const f = readFixture(platform, 'own-post.html');
+        session.serve(f.url, stripScripts(f.html));
+      }
+      for (let load = 0; load < loads; load++) {
+        for (const platform of platforms) {
+          const f = readFixture(platform, 'own-post.html');
+          const page = await session.context.newPage();
+          const m = await loadOnce(page, f.url);
+          const shown = variant === OURS ? (await page.locator('social-desk-panel [data-testid="own-post"]').count()) > 0 : null;
+          samples.push({ variant: variant.key, platform, load, cold: load === 0, panelShownOwnPost: shown, ...m });
+          await page.close();
+        }
+      }
+      log(`  start-up ${variant.key}: ${loads} loads of ${platforms.length} pages`);
+      if (variant === OURS && session.worker) {
+        for (const platform of platforms) {
+          const page = await session.context.newPage();
+          diagnoses.push(await diagnoseLoad(page, readFixture(platform, 'own-post.html').url, platform));
+          await page.close();
+        }
+        for (const platform of platforms) {
+          for (let rep = 0; rep < Math.max(1, loads - 1); rep++) {
+            try {
+              panel.push({ platform, ...(await panelOpenTiming(session.context.newPage.bind(session.context), session.worker, readFixture(platform, 'own-post.html').url)) });
+            } catch (e) {
+              panelErrors.push(`${platform}: ${e instanceof Error ? e.message : String(e)}`);
+              break;
+            }
+          }
+        }
+        log(`  panel: ${panel.length} clicks timed${panelErrors.length ? `, ${panelErrors.length} failed` : ''}`);
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  return { samples, panel, panelErrors, diagnoses };
+}
+
+interface TimingGlobal {
+  __sdPanelTiming?: Promise<{ openMs: number; contentMs: number | null; interactiveMs: number | null }>;
+}
+
+/**
+ * Loads the page with the panel closed (as the user left it), clicks the
+ * panel's tab like a user (real input events) and times, in the page, from the
+ * click event to the panel open, its content shown and the next frame.
+ */
+async function panelOpenTiming(newPage: () => Promise<Page>, worker: Worker, url: string) {
+  await worker.evaluate(() => chrome.storage.local.set({ panelOpen: false }));
+  const page = await newPage();
+  try {
+    await page.addInitScript(NAME_SHIM);
+    await page.goto(url, { waitUntil: 'load' });
+    const tab = page.locator('social-desk-panel button[aria-expanded="false"]').first();
+    await tab.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const root = document.querySelector('social-desk-panel')?.shadowRoot;
+      if (!root) throw new Error('social-desk-panel has no open shadow root');
+      const g = window as unknown as TimingGlobal;
+      g.__sdPanelTiming = new Promise((resolve, reject) => {
+        let clickAt: number | null = null;
+        let openAt: number | null = null;
+        addEventListener('click', (e) => void (clickAt = e.timeStamp), { capture: true, once: true });
+        const finish = (contentAt: number | null) => {
+          mo.disconnect();
+          const at = clickAt as number;
+          const openMs = (openAt as number) - at;
+          if (contentAt === null) return resolve({ openMs, contentMs: null, interactiveMs: null });
+          requestAnimationFrame(() => setTimeout(() => resolve({ openMs, contentMs: contentAt - at, interactiveMs: performance.now() - at }), 0));
+        };
+        const check = () => {
+          if (clickAt === null) return;
+          if (openAt === null && root.querySelector('[aria-expanded="true"]')) {
+            openAt = performance.now();
+            setTimeout(() => openAt !== null && finish(null), 5_000);
+          }
+          if (openAt !== null && root.querySelector('[data-testid="own-post"]')) finish(performance.now());
+        };
+        const mo = new MutationObserver(check);
+        mo.observe(root, { subtree: true, childList: true, attributes: true });
+        setTimeout(() => reject(new Error('the panel did not open within 10 s of the click')), 10_000);
+      });
+    });
+    await tab.click();
+    return await page.evaluate(() => (window as unknown as TimingGlobal).__sdPanelTiming!);
+  } finally {
+    await page.close();
+  }
+}

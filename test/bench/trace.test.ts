@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from './cdp';
+import { countLongTasks, summariseProfile } from './trace';
+
+const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/content-scripts/linkedin.js';
+
+function ev(e: Partial<TraceEvent> & { name: string }): TraceEvent {
+  return { cat: 'disabled-by-default-v8.cpu_profiler', ph: 'P', ts: 0, pid: 1, tid: 1, ...e };
+}
+
+describe('profile summary', () => {
+  it('counts script time, the extension part (any frame up the stack) and per batch', () => {
+    const nodes = [
+      { id: 1, callFrame: { functionName: '(root)' } },
+      { id: 2, parent: 1, callFrame: { functionName: '(idle)' } },
+      { id: 3, parent: 1, callFrame: { functionName: 'run', url: 'https://www.linkedin.com/feed/' } },
+      { id: 4, parent: 1, callFrame: { functionName: 'batch', url: EXT } },
+      // A DOM call made by extension code counts as the extension's.
+      { id: 5, parent: 4, callFrame: { functionName: 'querySelectorAll' } },
+      { id: 6, parent: 1, callFrame: { functionName: '(garbage collector)' } },
+    ];
+    // Samples every 100 µs from t=1000: page, page, ext, dom-from-ext, idle, gc, ext, page.
+    const samples = [3, 3, 4, 5, 2, 6, 4, 3];
+    const events: TraceEvent[] = [
+      ev({ name: 'Profile', id: '0x1', ts: 1000, args: { data: { startTime: 1000 } } }),
+      ev({ name: 'ProfileChunk', id: '0x1', ts: 1001, tid: 9, args: { data: { cpuProfile: { nodes, samples }, timeDeltas: [0, 100, 100, 100, 100, 100, 100, 100] } } }),
+      { name: 'sd-bench-batch-0', cat: 'blink.user_timing', ph: 'I', ts: 1000, pid: 1, tid: 1 },
+      { name: 'sd-bench-batch-1', cat: 'blink.user_timing', ph: 'I', ts: 1450, pid: 1, tid: 1 },
+      // Another process's profile is ignored.
+      ev({ name: 'Profile', id: '0x1', pid: 2, tid: 2, ts: 1000, args: { data: { startTime: 1000 } } }),
+      ev({ name: 'ProfileChunk', id: '0x1', pid: 2, tid: 3, ts: 1001, args: { data: { cpuProfile: { nodes, samples: [4, 4, 4] }, timeDeltas: [0, 100, 100] } } }),
+    ];
+    const s = summariseProfile(events);
+    expect(s.intervalUs).toBe(100);
+    expect(s.samples).toBe(8);
+    // Script: samples 0,1,2,3,6,7 → 6 × 0.1 ms; extension: 2,3,6 → 0.3 ms.
+    expect(s.scriptMs).toBeCloseTo(0.6);
+    expect(s.extensionMs).toBeCloseTo(0.3);
+    expect(s.batches).toHaveLength(2);
+    expect(s.batches[0]!.extensionMs).toBeCloseTo(0.2);
+    expect(s.batches[1]!.extensionMs).toBeCloseTo(0.1);
+    expect(s.batches[0]!.scriptMs + s.batches[1]!.scriptMs).toBeCloseTo(0.6);
+    // The extension's function: 0.3 ms in all, of which the DOM call it made is part (native, so still its self time).
+    expect(s.extensionFrames).toHaveLength(1);
+    expect(s.extensionFrames[0]).toMatchObject({ url: EXT, functionName: 'batch' });
+    expect(s.extensionFrames[0]!.totalMs).toBeCloseTo(0.3);
+    expect(s.extensionFrames[0]!.selfMs).toBeCloseTo(0.3);
+  });
+
+  it('reports nothing without a profile', () => {
+    expect(summariseProfile([])).toEqual({ intervalUs: 0, samples: 0, scriptMs: 0, extensionMs: 0, batches: [], extensionFrames: [], longTasks: null });
+  });
+
+  it('counts long tasks of one thread by wall time and by CPU time', () => {
+    const task = (dur: number, tdur: number, tid = 1): TraceEvent => ({ name: 'RunTask', cat: 'toplevel', ph: 'X', ts: 0, dur, tdur, pid: 1, tid });
+    const events = [task(60_000, 20_000), task(70_000, 55_000), task(10_000, 10_000), task(90_000, 90_000, 2)];
+    expect(countLongTasks(events, 1, 1)).toEqual({ wall: 2, cpu: 1 });
+    expect(countLongTasks(events, 3, 3)).toBeNull();
+  });
+});
