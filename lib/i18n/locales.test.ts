@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import zhTW from '@/public/_locales/zh_TW/messages.json';
+import { PLATFORMS } from '@/lib/platforms/types';
+import { TEMPLATE_ERROR_CODES } from '@/lib/templates/engine';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -33,6 +35,15 @@ describe('locales', () => {
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((k) => !(k in en))).toEqual([]);
+  });
+
+  // Keys built at run time (`t(`pickerError_${code}`)`) escape the literal check above.
+  it('every key built from a code exists for every code', () => {
+    const built = [
+      ...TEMPLATE_ERROR_CODES.flatMap((code) => [`pickerError_${code}`, `templateError_${code}`]),
+      ...PLATFORMS.map((p) => `platform_${p}`),
+    ];
+    expect(built.filter((k) => !(k in en))).toEqual([]);
   });
 
   it('the manifest description fits the stores’ 132-character limit', () => {

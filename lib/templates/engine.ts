@@ -37,14 +37,17 @@ export interface TemplateVars {
   campaign?: string;
 }
 
-export type TemplateErrorCode =
-  | 'unknown_variable'
-  | 'empty_group'
-  | 'unclosed_group'
-  | 'unmatched_close'
-  | 'bad_link'
-  | 'placeholder_link'
-  | 'missing_value';
+/** Every error the engine reports; each has a `templateError_*` and a `pickerError_*` message. */
+export const TEMPLATE_ERROR_CODES = [
+  'unknown_variable',
+  'empty_group',
+  'unclosed_group',
+  'unmatched_close',
+  'bad_link',
+  'placeholder_link',
+  'missing_value',
+] as const;
+export type TemplateErrorCode = (typeof TEMPLATE_ERROR_CODES)[number];
 
 export interface TemplateError {
   code: TemplateErrorCode;
