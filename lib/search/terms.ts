@@ -5,8 +5,12 @@
  * neighbours (bigrams): `咖啡` is then found inside `手沖咖啡豆`.
  */
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}_]+/gu;
+const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
+// A word is a run of CJK characters, or a run of other letters and digits: where
+// the two meet with no space ("iPhone手機殼", "LINE官方帳號") the word ends, so
+// `iphone` and `line` are found as words too.
+const TOKEN = new RegExp(`[${CJK_CLASS}]+|(?:(?![${CJK_CLASS}])[\\p{L}\\p{M}\\p{N}_])+`, 'gu');
 
 /** Bounds the index size of one saved post. */
 export const MAX_TERMS = 3000;
