@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { CaptureResult } from '@/lib/messaging/protocol';
 import type { ExtractedComment, ExtractedPost, PageReading } from '@/lib/platforms/types';
 import type { QueueItem, ReplyQueue } from '@/lib/content/queue';
-import { kindMessageKey, reasonMessage } from '@/lib/templates/classify';
+import { ClassifierHint } from '@/components/ui/ClassifierHint';
 import { useT } from '@/lib/i18n';
 import { formatCount, formatRelative } from '@/components/ui/format';
 import type { AnchorRect } from './SaveDialog';
@@ -225,7 +225,7 @@ function ReplyQueueSection({ queue, now, onReply, onDismiss, onReopen, focusQueu
               {item.comment.time && <time dateTime={new Date(item.comment.time.at).toISOString()}>{formatRelative(item.comment.time.at, now, t)}</time>}
             </div>
             <p className="sd-comment-text">{item.comment.text}</p>
-            <ClassifierHint item={item} />
+            <ClassifierHint classification={item.classification} />
             <div className="sd-row">
               <button type="button" ref={i === 0 ? firstReply : undefined} onClick={() => onReply?.(item)} data-testid="queue-reply">
                 {t('queueReply')}
@@ -259,20 +259,3 @@ function ReplyQueueSection({ queue, now, onReply, onDismiss, onReopen, focusQueu
   );
 }
 
-/** The classifier's guess in words, with its cues: "Looks like a question (請問)". Never stated as a fact. */
-function ClassifierHint({ item }: { item: QueueItem }) {
-  const t = useT();
-  const c = item.classification;
-  if (c.kind === 'neutral') return null;
-  const cues = c.reasons
-    .map(reasonMessage)
-    .map((r) => t(r.key, r.cue))
-    .filter((s) => s !== '');
-  return (
-    <p className="sd-hint" data-testid="queue-hint" data-kind={c.kind} title={t('classifyDisclaimer')}>
-      {t(kindMessageKey(c.kind))}
-      {cues.length > 0 && <span className="sd-muted"> · {cues.join(' · ')}</span>}
-      {c.confidence === 'low' && <span className="sd-muted"> · {t('classifyConfidence_low')}</span>}
-    </p>
-  );
-}

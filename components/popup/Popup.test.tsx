@@ -52,7 +52,6 @@ function renderPopup(over: Partial<PopupProps> = {}, lang: 'en' | 'zh_TW' = 'en'
     stats: stats(),
     error: null,
     waitingHref: 'chrome-extension://id/dashboard.html#/queue',
-    waitingHint: null,
     historyHref: 'chrome-extension://id/dashboard.html#/history',
     onOpenDashboard: vi.fn(),
     onSavePage: vi.fn(),

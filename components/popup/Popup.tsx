@@ -8,9 +8,8 @@ import { WeekChart } from './WeekChart';
 export interface PopupProps {
   stats: WeekStats | null;
   error: string | null;
-  /** Where "N comments waiting" leads (the dashboard's queue, or its interaction log) and what it says it opens. */
+  /** Where "N comments waiting" leads: the dashboard's reply queue. */
   waitingHref: string;
-  waitingHint: string | null;
   /** The dashboard's weekly summaries. */
   historyHref: string;
   onOpenDashboard(): void;
@@ -22,7 +21,7 @@ export interface PopupProps {
 }
 
 /** This week so far against the same days of last week. */
-export function Popup({ stats, error, waitingHref, waitingHint, historyHref, onOpenDashboard, onSavePage, onRecordInteraction, locale }: PopupProps) {
+export function Popup({ stats, error, waitingHref, historyHref, onOpenDashboard, onSavePage, onRecordInteraction, locale }: PopupProps) {
   const t = useT();
   return (
     <main className="sd-popup">
@@ -44,7 +43,7 @@ export function Popup({ stats, error, waitingHref, waitingHint, historyHref, onO
           <p className="sd-muted">{t('emptyHowBody')}</p>
         </section>
       )}
-      {stats && stats.hasAnyData && <WeekAtAGlance stats={stats} waitingHref={waitingHref} waitingHint={waitingHint} historyHref={historyHref} locale={locale} />}
+      {stats && stats.hasAnyData && <WeekAtAGlance stats={stats} waitingHref={waitingHref} historyHref={historyHref} locale={locale} />}
       <footer className="sd-row">
         <button type="button" onClick={onOpenDashboard}>
           {t('openDashboard')}
@@ -60,7 +59,7 @@ export function Popup({ stats, error, waitingHref, waitingHint, historyHref, onO
   );
 }
 
-function WeekAtAGlance({ stats, waitingHref, waitingHint, historyHref, locale }: { stats: WeekStats; waitingHref: string; waitingHint: string | null; historyHref: string; locale?: string }) {
+function WeekAtAGlance({ stats, waitingHref, historyHref, locale }: { stats: WeekStats; waitingHref: string; historyHref: string; locale?: string }) {
   const t = useT();
   const top = stats.topPost;
   return (
@@ -153,7 +152,7 @@ function WeekAtAGlance({ stats, waitingHref, waitingHint, historyHref, locale }:
 
       <p data-testid="waiting" className="sd-waiting">
         {stats.waiting > 0 ? (
-          <a href={waitingHref} target="_blank" rel="noreferrer" title={waitingHint ?? undefined}>
+          <a href={waitingHref} target="_blank" rel="noreferrer">
             {t('waitingLink', formatCount(stats.waiting))}
           </a>
         ) : (

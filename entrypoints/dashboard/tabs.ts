@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { HistoryTab } from './history';
 import { LibraryTab } from './library';
+import { QueueTab } from './queue';
 import { TemplatesTab } from './templates';
 
 /**
@@ -17,6 +18,7 @@ export interface DashboardTab {
 
 export const extraTabs: DashboardTab[] = [
   { id: 'history', titleKey: 'tabHistory', Component: HistoryTab },
+  { id: 'queue', titleKey: 'tabQueue', Component: QueueTab },
   { id: 'templates', titleKey: 'tabTemplates', Component: TemplatesTab },
   { id: 'library', titleKey: 'tabLibrary', Component: LibraryTab },
 ];

@@ -9,13 +9,6 @@ import type { WeekStats } from '@/lib/messaging/protocol';
 
 const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
 
-/**
- * Where "N comments waiting for a reply" leads: the dashboard's reply queue
- * tab once it exists; until then the interaction log in the settings tab,
- * which lists every comment with its status.
- */
-const WAITING_TAB: { id: string; hintKey: string | null } = { id: 'settings', hintKey: 'popupWaitingOpensLog' };
-
 const dashboardUrl = (hash: string) => browser.runtime.getURL(`/dashboard.html#/${hash}`);
 
 /** Opens the record form for the active tab (its url is readable through activeTab after the toolbar click). */
@@ -40,8 +33,7 @@ function PopupPage() {
     <Popup
       stats={stats}
       error={error}
-      waitingHref={dashboardUrl(WAITING_TAB.id)}
-      waitingHint={WAITING_TAB.hintKey ? t(WAITING_TAB.hintKey) : null}
+      waitingHref={dashboardUrl('queue')}
       historyHref={dashboardUrl('history')}
       locale={browser.i18n.getUILanguage()}
       onOpenDashboard={() => {

@@ -8,6 +8,7 @@ import type { SocialDeskDB } from '../db/schema';
 import { getWeekStats } from '../db/stats';
 import { exportInteractionsBatch, exportSnapshotsBatch, listOwnPosts, postHistory } from '../db/history';
 import { listWeeklySummaries } from '../db/summaries';
+import { listWaitingComments } from '../db/queue';
 import type { Handlers } from '../messaging/router';
 import {
   deleteTemplate,
@@ -68,6 +69,13 @@ export function createHandlers(db: SocialDeskDB, settings: SettingsAccess): Hand
     async CS_SET_COMMENT_STATUS({ interactionId, status }) {
       const timeZone = await resolveTimeZone(settings);
       return { status: await setCommentStatus(db, interactionId, status, { timeZone }) };
+    },
+    async UI_SET_COMMENT_STATUS({ interactionId, status }) {
+      const timeZone = await resolveTimeZone(settings);
+      return { status: await setCommentStatus(db, interactionId, status, { timeZone }) };
+    },
+    async UI_LIST_WAITING({ limit }) {
+      return listWaitingComments(db, limit);
     },
     async UI_GET_WEEK_STATS({ now }) {
       const [timeZone, weekStart] = await Promise.all([resolveTimeZone(settings), settings.getWeekStart()]);

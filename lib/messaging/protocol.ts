@@ -160,6 +160,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('UI_GET_WEEK_STATS'), now: epochMs.optional() }),
   z.object({ type: z.literal('UI_LIST_INTERACTIONS'), limit: z.number().int().min(1).max(1000) }),
+  // The dashboard's reply queue: the newest waiting comments on every platform, and "no reply needed" / undo.
+  z.object({ type: z.literal('UI_LIST_WAITING'), limit: z.number().int().min(1).max(2000) }),
+  z.object({ type: z.literal('UI_SET_COMMENT_STATUS'), interactionId: short.min(1), status: z.enum(['open', 'dismissed']) }),
   z.object({ type: z.literal('UI_SAVE_INSPIRATION'), inspiration: inspirationInputSchema }),
   z.object({ type: z.literal('UI_RECORD_INTERACTION'), interaction: manualInteractionSchema }),
   z.object({ type: z.literal('UI_EXPORT_BACKUP') }),
@@ -335,6 +338,25 @@ const interactionViewSchema = z.object({
 });
 export type InteractionView = z.infer<typeof interactionViewSchema>;
 
+/** A received comment still waiting for an answer, as the dashboard's queue shows it (lib/db/queue.ts). */
+export const waitingCommentSchema = z.object({
+  interactionId: z.string(),
+  platform: platformSchema,
+  site: z.string().nullable(),
+  actorName: z.string(),
+  actorUrl: z.string().nullable(),
+  text: z.string(),
+  occurredAt: z.number(),
+  /** The classifier's guess (lib/templates/classify.ts) and its cues: a hint, never a fact. */
+  kind: z.enum(['question', 'negative', 'praise', 'neutral']),
+  reasons: z.array(z.string()),
+  confidence: z.enum(['low', 'medium', 'high']),
+  postKey: z.string().nullable(),
+  postUrl: z.string().nullable(),
+  postExcerpt: z.string().nullable(),
+});
+export type WaitingComment = z.infer<typeof waitingCommentSchema>;
+
 export const templateViewSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -410,6 +432,8 @@ export const responseDataSchemas = {
   CS_SET_COMMENT_STATUS: z.object({ status: interactionStatusSchema }),
   UI_GET_WEEK_STATS: weekStatsSchema,
   UI_LIST_INTERACTIONS: z.array(interactionViewSchema),
+  UI_LIST_WAITING: z.object({ total: z.number().int().nonnegative(), items: z.array(waitingCommentSchema) }),
+  UI_SET_COMMENT_STATUS: z.object({ status: interactionStatusSchema }),
   UI_SAVE_INSPIRATION: z.object({ key: z.string(), savedAt: z.number(), updatedAt: z.number() }),
   UI_RECORD_INTERACTION: z.object({ id: z.string() }),
   // Only the envelope: the page saves the file as it is, and the import checks every row.

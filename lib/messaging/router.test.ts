@@ -39,6 +39,8 @@ function setup() {
       throw Object.assign(new Error('wrapped'), { inner: { name: 'QuotaExceededError' } });
     }),
     UI_LIST_INTERACTIONS: vi.fn(async () => []),
+    UI_LIST_WAITING: vi.fn(async () => ({ total: 0, items: [] })),
+    UI_SET_COMMENT_STATUS: vi.fn(async () => ({ status: 'dismissed' as const })),
     UI_SAVE_INSPIRATION: vi.fn(async () => ({ key: 'other:x', savedAt: 1, updatedAt: 1 })),
     UI_RECORD_INTERACTION: vi.fn(async () => ({ id: 'other:mention:x' })),
     UI_EXPORT_BACKUP: vi.fn(async () => ({ format: 'social-desk-backup' as const, version: 1, exportedAt: '', schemaVersion: 1, settings: {}, tables: {} })),

@@ -104,7 +104,7 @@ describe('the popup after capturing fixture pages', () => {
         .toBeGreaterThan(0);
       await page.close();
     }
-    const rows = await readTable<{ kind: string; platform: string; occurredAt: number; status: string }>(session.worker, 'interactions');
+    const rows = await readTable<{ id: string; kind: string; platform: string; occurredAt: number; status: string; text: string }>(session.worker, 'interactions');
     const now = Date.now();
     const weekStart = startOfWeek(dayKey(now, TZ), 1);
     // Counted by hand from the raw rows: comments received whose local day is in this week.
@@ -127,9 +127,28 @@ describe('the popup after capturing fixture pages', () => {
     const today = expected.days.find((d) => d.day === expected.today)!;
     const todayCount = Object.values(today.byPlatform).reduce((a, b) => a + b, 0);
     expect(await popup.locator('[data-testid="week-chart-text"] li').last().textContent()).toContain(`comments ${todayCount}`);
-    // The waiting link opens the dashboard's interaction log.
-    if (waiting > 0) expect(await popup.locator('[data-testid="waiting"] a').getAttribute('href')).toBe(`chrome-extension://${session.extensionId}/dashboard.html#/settings`);
+    // The waiting link opens the dashboard's reply queue.
+    expect(waiting).toBeGreaterThan(0);
+    const queueHref = await popup.locator('[data-testid="waiting"] a').getAttribute('href');
+    expect(queueHref).toBe(`chrome-extension://${session.extensionId}/dashboard.html#/queue`);
     await popup.close();
+
+    // That queue lists every waiting comment of both platforms, as text, and "No reply needed" is stored.
+    const dashboard = await session.context.newPage();
+    await dashboard.goto(queueHref!);
+    const items = dashboard.locator('[data-testid="queue-page-item"]');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(waiting);
+    expect(new Set(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-platform'))))).toEqual(new Set(['linkedin', 'instagram']));
+    const open = rows.filter((r) => r.status === 'open');
+    const firstText = await items.first().locator('.sd-text').textContent();
+    const first = open.find((r) => r.text === firstText);
+    expect(first).toBeDefined();
+    await items.first().locator('[data-testid="queue-page-dismiss"]').click();
+    await expect.poll(() => items.count()).toBe(waiting - 1);
+    await expect
+      .poll(async () => (await readTable<{ id: string; status: string }>(session.worker, 'interactions')).find((r) => r.id === first!.id)?.status)
+      .toBe('dismissed');
+    await dashboard.close();
   });
 });
 
