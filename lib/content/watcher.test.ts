@@ -46,6 +46,31 @@ describe('watchElements', () => {
     w.disconnect();
   });
 
+  it('does not read a post again when only our own elements were added to it or removed from it', async () => {
+    const list = feed(2);
+    const read = vi.fn((el: Element) => (el as HTMLElement).dataset.id);
+    const onBatch = vi.fn();
+    const s = manual();
+    const w = watchElements({ root: document.body, selector: 'article.post', read, onBatch, schedule: s.schedule, ignore: 'social-desk-save' });
+    w.flush();
+    expect(read).toHaveBeenCalledTimes(2);
+    const action = document.createElement('social-desk-save');
+    list.children[0]!.append(action);
+    await flushMutations();
+    s.run();
+    action.remove();
+    await flushMutations();
+    s.run();
+    expect(read).toHaveBeenCalledTimes(2);
+    // A change of the page's own beside ours still counts.
+    list.children[1]!.append(document.createElement('social-desk-save'), document.createElement('span'));
+    await flushMutations();
+    s.run();
+    expect(read).toHaveBeenCalledTimes(3);
+    expect(onBatch).toHaveBeenCalledTimes(2);
+    w.disconnect();
+  });
+
   it('forgets containers that leave the DOM', async () => {
     const list = feed(3);
     const onBatch = vi.fn();

@@ -107,12 +107,22 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     if (!cancel) cancel = opts.schedule(batch);
   }
 
+  /** Our own elements (the Save action, badges) added to or removed from a post: no change to its content. */
+  const ours = (nodes: NodeList) => {
+    for (const n of nodes) if (!(n instanceof Element) || !opts.ignore || !n.matches(opts.ignore)) return false;
+    return true;
+  };
+
   const observer = new MutationObserver((records) => {
+    let any = false;
     for (const r of records) {
+      // Without this, putting a Save action into a post would make the post be read again in the next batch.
+      if (r.type === 'childList' && ours(r.addedNodes) && ours(r.removedNodes)) continue;
       pendingTargets.add(r.target);
       for (const n of r.addedNodes) pendingAdded.add(n);
+      any = true;
     }
-    request();
+    if (any) request();
   });
   observer.observe(opts.root, { childList: true, subtree: true, characterData: true });
   request();

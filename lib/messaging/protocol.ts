@@ -525,7 +525,18 @@ export type MessageError = z.infer<typeof errorSchema>;
 
 export type Response<T extends RequestType> = { ok: true; data: ResponseData<T> } | { ok: false; error: MessageError };
 
+const responseSchemas = new Map<RequestType, z.ZodType>();
+
+/** The response schema of a request type, built once (a content script checks an answer after every batch of posts). */
 export function responseSchemaFor<T extends RequestType>(type: T) {
+  const cached = responseSchemas.get(type);
+  if (cached) return cached as ReturnType<typeof buildResponseSchema<T>>;
+  const schema = buildResponseSchema(type);
+  responseSchemas.set(type, schema);
+  return schema;
+}
+
+function buildResponseSchema<T extends RequestType>(type: T) {
   return z.union([
     z.object({ ok: z.literal(true), data: responseDataSchemas[type] }),
     z.object({ ok: z.literal(false), error: errorSchema }),

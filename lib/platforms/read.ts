@@ -76,3 +76,25 @@ export function readPage(adapter: PlatformAdapter, doc: Document, ctx: ReadConte
   const readings = containers.map((el) => safeReadContainer(adapter, el, ctx));
   return mergeReadings(adapter, readings, safeReadIdentity(adapter, doc, ctx), ctx);
 }
+
+const perRead = new WeakMap<ReadContext, Map<string, unknown>>();
+
+/**
+ * A fact about the whole document (is someone signed in, who), computed once per
+ * read of the page. A watcher batch reads many containers with one ReadContext,
+ * and the page does not change within it; asked per container, such a search
+ * of the document would cost more with every post the feed has scrolled past.
+ * Without a context (a one-off read) it is simply computed.
+ */
+export function oncePerRead<T>(ctx: ReadContext | undefined, key: string, compute: () => T): T {
+  if (ctx === undefined) return compute();
+  let facts = perRead.get(ctx);
+  if (facts === undefined) {
+    facts = new Map();
+    perRead.set(ctx, facts);
+  }
+  if (facts.has(key)) return facts.get(key) as T;
+  const value = compute();
+  facts.set(key, value);
+  return value;
+}

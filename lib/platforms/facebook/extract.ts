@@ -26,6 +26,7 @@ import type {
   PostCounts,
   ReadContext,
 } from '../types';
+import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 
@@ -332,12 +333,18 @@ function monthNames(lang: string): Array<[string, number]> {
 }
 
 /** The page language's word for "yesterday" ("yesterday", "昨天", "ontem"). */
+const yesterdayWords = new Map<string, string | null>();
 function yesterdayWord(lang: string): string | null {
-  try {
-    return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-1, 'day').normalize('NFKC').toLowerCase();
-  } catch {
-    return null; // an unknown language tag
+  let word = yesterdayWords.get(lang);
+  if (word === undefined) {
+    try {
+      word = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-1, 'day').normalize('NFKC').toLowerCase();
+    } catch {
+      word = null; // an unknown language tag
+    }
+    yesterdayWords.set(lang, word);
   }
+  return word;
 }
 
 function findWord(text: string, word: string): number {
@@ -496,8 +503,10 @@ function nameOfLink(link: Element): string | null {
 
 /** Whether the page chrome is the logged-out one (login form in the top bar). */
 export function isLoggedOutPage(doc: Document): boolean {
-  return firstMatch(doc, S.LOGGED_OUT_MARKERS) !== null;
+  return doc.querySelector(anyOf(S.LOGGED_OUT_MARKERS)) !== null;
 }
+
+
 
 /**
  * The signed-in profile: the left navigation's own entry, the top bar's profile
@@ -1016,9 +1025,9 @@ export function findCommentElement(doc: Document, commentId: string): { comment:
  * reply to; 'ok' when a comment has an open reply editor or an identifiable Reply control;
  * 'broken' when a signed-in viewer sees comments but none has either.
  */
-function readReplyBoxHealth(container: Element, commentEls: readonly Element[], notes: string[]): PartHealth {
+function readReplyBoxHealth(container: Element, commentEls: readonly Element[], notes: string[], ctx: ReadContext): PartHealth {
   const doc = container.ownerDocument;
-  if (isLoggedOutPage(doc) || commentEls.length === 0) return 'absent';
+  if (commentEls.length === 0 || oncePerRead(ctx, 'facebook:logged-out', () => isLoggedOutPage(doc))) return 'absent';
   const replyable = commentEls.filter((el) => findReplyControl(el, container) !== null).length;
   if (replyable > 0) return 'ok';
   if (commentEls.some((el) => findOpenReplyEditor(el, container) !== null)) return 'ok';
@@ -1112,7 +1121,7 @@ export function readFacebookContainer(container: Element, ctx: ReadContext): Con
       post: postHealth,
       counts: countsRead.health,
       comments: commentsHealth,
-      replyBox: readReplyBoxHealth(container, commentEls, notes),
+      replyBox: readReplyBoxHealth(container, commentEls, notes, ctx),
       notes,
     },
   };

@@ -20,12 +20,9 @@
  * When a variant stops being seen, mark it legacy with a dated TODO before removing it.
  */
 
-export type SelectorVariants = readonly string[];
+import type { SelectorVariants } from '../selectors';
 
-/** Joins variants into one selector list for querySelectorAll / matches. */
-export function anyOf(variants: SelectorVariants): string {
-  return variants.join(', ');
-}
+export { anyOf, type SelectorVariants } from '../selectors';
 
 /** One post and the comments loaded under it: the adapter's unit of work. */
 export const POST_CONTAINER: SelectorVariants = [

@@ -31,7 +31,9 @@ import type {
   PartHealth,
   Person,
   PostCounts,
+  ReadContext,
 } from '../types';
+import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf } from './selectors';
 
@@ -590,7 +592,8 @@ export interface ContainerParts {
  * Reads one container (a feed card, a post view or a post modal): the post, its
  * counts and the comments loaded in it, with a health report.
  */
-export function readInstagramContainer(container: Element, pageUrl: URL, now: number): ContainerParts {
+/** `ctx`: the read this container is part of (document-wide facts are found once per read). */
+export function readInstagramContainer(container: Element, pageUrl: URL, now: number, ctx?: ReadContext): ContainerParts {
   const health = emptyHealth();
   const notes = health.notes;
   const nothing = (): ContainerParts => ({ reading: { posts: [], comments: [], health }, comments: [] });
@@ -657,7 +660,7 @@ export function readInstagramContainer(container: Element, pageUrl: URL, now: nu
   health.post = author.profileUrl === null ? 'broken' : 'ok';
   health.counts = countsRead.health;
   health.comments = commentsHealth(container, owned, isCard, post, comments.length, dropped, notes);
-  health.replyBox = replyBoxHealth(container, comments, notes);
+  health.replyBox = replyBoxHealth(container, comments, notes, ctx);
   return { reading: { posts: [post], comments: comments.map((c) => c.comment), health }, comments };
 }
 
@@ -761,10 +764,10 @@ function commentsHealth(container: Element, owned: (el: Element) => boolean, isC
  * control, or the form's field is not a textarea; 'absent' when logged out or
  * there is no box (comments off or limited).
  */
-function replyBoxHealth(container: Element, comments: readonly ReadComment[], notes: string[]): PartHealth {
+function replyBoxHealth(container: Element, comments: readonly ReadComment[], notes: string[], ctx: ReadContext | undefined): PartHealth {
   const owned = ownedBy(container);
   const editor = findEditor(container);
-  const loggedIn = editor !== null || readOwnIdentity(container.ownerDocument) !== null;
+  const loggedIn = editor !== null || oncePerRead(ctx, 'instagram:identity', () => readOwnIdentity(container.ownerDocument)) !== null;
   if (!loggedIn) return 'absent';
   if (editor === null && Array.from(container.querySelectorAll('form [contenteditable="true"], form [role="textbox"], form input[type="text"]')).some(owned)) {
     notes.push('comment form found, but its field is not a textarea (COMMENT_EDITOR)');

@@ -6,6 +6,7 @@
 import { ownedByContainer, safeAnchor } from '../actions';
 import type { PlatformAdapter } from '../types';
 import { findComment, findEditor, findReplyButton, isPostPageUrl, readInstagramContainer, readOwnIdentity, usernameOf } from './extract';
+import { oncePerRead } from '../read';
 import { ACTION_BAR, ICON, IGNORE, POST_CONTAINER, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
@@ -62,10 +63,11 @@ export const instagramAdapter: PlatformAdapter = {
   containerSelector: anyOf(POST_CONTAINER),
   ignoreSelector: anyOf(IGNORE),
   readContainer(el, ctx) {
-    return readInstagramContainer(el, ctx.pageUrl, ctx.now).reading;
+    return readInstagramContainer(el, ctx.pageUrl, ctx.now, ctx).reading;
   },
-  readOwnIdentity(doc) {
-    return readOwnIdentity(doc);
+  readOwnIdentity(doc, ctx) {
+    // The same search the container reads make for their reply-box health: done once per read.
+    return oncePerRead(ctx, 'instagram:identity', () => readOwnIdentity(doc));
   },
   expectsPost(url) {
     return isPostPageUrl(url);

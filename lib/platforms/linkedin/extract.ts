@@ -25,7 +25,9 @@ import type {
   PartHealth,
   Person,
   PostCounts,
+  ReadContext,
 } from '../types';
+import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 
@@ -690,7 +692,8 @@ const NOTHING: ContainerReading = {
  * Reads one post card with the comments loaded inside it. `now` (epoch ms)
  * anchors relative time labels.
  */
-export function readLinkedInContainer(el: Element, pageUrl: URL, now: number): ContainerReading {
+/** `ctx`: the read this container is part of (document-wide facts are found once per read). */
+export function readLinkedInContainer(el: Element, pageUrl: URL, now: number, ctx?: ReadContext): ContainerReading {
   if (!isPostCard(el)) return NOTHING;
   const notes: string[] = [];
   const read = readPost(el, new Set([el]), pageUrl, now);
@@ -717,7 +720,7 @@ export function readLinkedInContainer(el: Element, pageUrl: URL, now: number): C
     post: read.complete ? 'ok' : 'broken',
     counts: read.countsHealth,
     comments: commentsHealth,
-    replyBox: readReplyBoxHealth(el, pass.entries, isLoggedInPage(doc), notes),
+    replyBox: readReplyBoxHealth(el, pass.entries, oncePerRead(ctx, 'linkedin:logged-in', () => isLoggedInPage(doc)), notes),
     notes,
   };
   return { posts: [post], comments, health };

@@ -60,7 +60,7 @@ export const linkedinAdapter: PlatformAdapter = {
     return url.protocol === 'https:' && url.hostname === 'www.linkedin.com';
   },
   containerSelector: anyOf(POST_CONTAINER),
-  readContainer: (el, ctx) => readLinkedInContainer(el, ctx.pageUrl, ctx.now),
+  readContainer: (el, ctx) => readLinkedInContainer(el, ctx.pageUrl, ctx.now, ctx),
   readOwnIdentity: (doc, ctx) => readOwnIdentity(doc, ctx.pageUrl),
   expectsPost: isPostPageUrl,
   findReplyBox,

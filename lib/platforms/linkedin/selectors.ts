@@ -15,12 +15,9 @@
  * When a variant stops being seen, mark it legacy with a dated TODO before removing it.
  */
 
-export type SelectorVariants = readonly string[];
+import type { SelectorVariants } from '../selectors';
 
-/** Joins variants into one selector list for querySelectorAll. */
-export function anyOf(variants: SelectorVariants): string {
-  return variants.join(', ');
-}
+export { anyOf, type SelectorVariants } from '../selectors';
 
 /** A post (update) card. Nested matches are resolved by the reader. */
 export const POST_CONTAINER: SelectorVariants = [

@@ -26,7 +26,9 @@ import type {
   PartHealth,
   Person,
   PostCounts,
+  ReadContext,
 } from '../types';
+import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 
@@ -498,7 +500,8 @@ function reading(posts: ExtractedPost[], comments: ExtractedComment[], health: P
 }
 
 /** Reads one pressable container: a post, or (on a post page) one reply to the page's post. */
-export function readThreadsContainer(container: Element, pageUrl: URL, now: number): ContainerReading {
+/** `ctx`: the read this container is part of (document-wide facts are found once per read). */
+export function readThreadsContainer(container: Element, pageUrl: URL, now: number, ctx?: ReadContext): ContainerReading {
   const parts = readPostParts(container, now);
   const notes: string[] = [];
   const standing = standingOf(container, parts.code, pageUrl);
@@ -514,7 +517,7 @@ export function readThreadsContainer(container: Element, pageUrl: URL, now: numb
     return reading([], [], { post: 'broken' }, [`post page ${standing.pageCode}: its post was not found, so ${label} is not attached to anything`]);
   }
 
-  const loggedIn = readOwnIdentity(container.ownerDocument) !== null;
+  const loggedIn = oncePerRead(ctx, 'threads:identity', () => readOwnIdentity(container.ownerDocument)) !== null;
 
   if (standing.kind === 'reply') {
     const parent = parentContainerOf(container, standing.main);

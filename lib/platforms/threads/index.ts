@@ -6,6 +6,7 @@
 import { rowOf, safeAnchor } from '../actions';
 import type { ContainerReading, OwnIdentity, PlatformAdapter, ReadContext } from '../types';
 import { findThreadsReplyBox, isThreadsHost, postCodeOfPage, readOwnIdentity, readPostParts, readThreadsContainer } from './extract';
+import { oncePerRead } from '../read';
 import { IGNORED, POST_CONTAINER, anyOf } from './selectors';
 
 /** Bump whenever selectors.ts or the reading rules change (shown in the health notice). */
@@ -20,10 +21,11 @@ export const threadsAdapter: PlatformAdapter = {
   containerSelector: anyOf(POST_CONTAINER),
   ignoreSelector: anyOf(IGNORED),
   readContainer(el: Element, ctx: ReadContext): ContainerReading {
-    return readThreadsContainer(el, ctx.pageUrl, ctx.now);
+    return readThreadsContainer(el, ctx.pageUrl, ctx.now, ctx);
   },
-  readOwnIdentity(doc: Document, _ctx: ReadContext): OwnIdentity | null {
-    return readOwnIdentity(doc);
+  readOwnIdentity(doc: Document, ctx: ReadContext): OwnIdentity | null {
+    // The same search the container reads make for their reply-box health: done once per read.
+    return oncePerRead(ctx, 'threads:identity', () => readOwnIdentity(doc));
   },
   expectsPost(url: URL): boolean {
     return postCodeOfPage(url) !== null;

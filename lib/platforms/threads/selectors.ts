@@ -24,12 +24,9 @@
  * When a variant stops being seen, mark it legacy with a dated TODO before removing it.
  */
 
-export type SelectorVariants = readonly string[];
+import type { SelectorVariants } from '../selectors';
 
-/** Joins variants into one selector list for querySelectorAll / closest. */
-export function anyOf(variants: SelectorVariants): string {
-  return variants.join(', ');
-}
+export { anyOf, type SelectorVariants } from '../selectors';
 
 /** One post (or one reply on a post page). Nested matches (a quoted post) are read on their own. */
 export const POST_CONTAINER: SelectorVariants = [

@@ -22,12 +22,9 @@
  * When a variant stops being seen, mark it legacy with a dated TODO before removing it.
  */
 
-export type SelectorVariants = readonly string[];
+import type { SelectorVariants } from '../selectors';
 
-/** Joins variants into one selector list for querySelectorAll / matches / closest. */
-export function anyOf(variants: SelectorVariants): string {
-  return variants.join(', ');
-}
+export { anyOf, type SelectorVariants } from '../selectors';
 
 /** One post's card: feed articles and the video page's current/next videos. */
 export const POST_CARD: SelectorVariants = [

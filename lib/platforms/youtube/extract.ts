@@ -25,6 +25,7 @@ import type {
   PostCounts,
   ReadContext,
 } from '../types';
+import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 
@@ -820,7 +821,7 @@ function readCommentsInto(reading: ContainerReading, container: Element, section
     notes.push(`video ${postId}: comments list rendered and count is ${count}, but no COMMENT of this video matched`);
   } else reading.health.comments = 'absent';
 
-  reading.health.replyBox = readReplyBoxHealth(container, pass.entries, isSignedIn(container.ownerDocument, ctx.pageUrl), notes);
+  reading.health.replyBox = readReplyBoxHealth(container, pass.entries, oncePerRead(ctx, 'youtube:signed-in', () => isSignedIn(container.ownerDocument, ctx.pageUrl)), notes);
 }
 
 // ---------------------------------------------------------------------------

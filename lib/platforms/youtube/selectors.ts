@@ -26,12 +26,9 @@
  * When a variant stops being seen, mark it legacy with a dated TODO before removing it.
  */
 
-export type SelectorVariants = readonly string[];
+import type { SelectorVariants } from '../selectors';
 
-/** Joins variants into one selector list for querySelectorAll. */
-export function anyOf(variants: SelectorVariants): string {
-  return variants.join(', ');
-}
+export { anyOf, type SelectorVariants } from '../selectors';
 
 // ---------------------------------------------------------------------------
 // Containers
