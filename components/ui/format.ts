@@ -1,7 +1,11 @@
 import type { Translate } from '@/lib/i18n';
 
+// Built once: a formatter costs far more to make than to use, and the panel formats every count it shows.
+const standard = new Intl.NumberFormat(undefined, { notation: 'standard', maximumFractionDigits: 1 });
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat(undefined, { notation: n >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(n);
+  return (n >= 10_000 ? compact : standard).format(n);
 }
 
 export function formatRelative(at: number, now: number, t: Translate): string {

@@ -11,8 +11,8 @@ import panelCss from '@/components/panel/panel.css?inline';
 import { I18nContext, type Translate } from '../i18n';
 import { sendRequest } from '../messaging/client';
 import { bgToContentSchema } from '../messaging/protocol';
-import { mergeReadings, safeReadContainer, safeReadIdentity } from '../platforms/read';
-import type { ContainerReading, PageReading, PlatformAdapter } from '../platforms/types';
+import { mergeReadings, oncePerRead, readsAnything, safeReadContainer, safeReadIdentity } from '../platforms/read';
+import type { ContainerReading, PageReading, PlatformAdapter, ReadContext } from '../platforms/types';
 import { sameProfile } from '../profiles';
 import { ownProfilesItem, panelOpenItem, type OwnProfiles } from '../storage';
 import { BADGE_TAG, createBadgeLayer, type BadgeItem } from './badges';
@@ -22,12 +22,26 @@ import { createReplyController, type ReplyController } from './replies';
 import { createLibraryController, type LibraryController } from './library';
 import { SAVE_HOST_TAG } from './save-actions';
 import { createPanelStore, type PanelStore } from './store';
-import { idleScheduler, watchElements } from './watcher';
+import { createPublisher, idleScheduler, watchElements } from './watcher';
 
-const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
+const plainMessages = new Map<string, string>();
+/** Messages without substitutions are looked up once: every Save action and badge asks for the same few. */
+const t: Translate = (key, subs) => {
+  if (subs !== undefined) return browser.i18n.getMessage(key, subs) || key;
+  let message = plainMessages.get(key);
+  if (message === undefined) {
+    message = browser.i18n.getMessage(key) || key;
+    plainMessages.set(key, message);
+  }
+  return message;
+};
 
 /** The longest a batch of page changes waits for an idle moment before it is read. */
 const READ_DELAY_MS = 500;
+/** How long the page's document-wide facts (who is signed in) are taken as known (see readContext). */
+const READ_CONTEXT_MS = 10_000;
+/** The longest the panel, the log and the library wait for what a batch of posts read (see createPublisher). */
+const PUBLISH_MS = 750;
 
 function PanelHost({ store, replies, library }: { store: PanelStore; replies: ReplyController | null; library: LibraryController }) {
   const s = useSyncExternalStore(store.subscribe, store.get);
@@ -215,7 +229,18 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
 
   let lastSent = '';
   let retries = 0;
-  const readContext = () => ({ pageUrl: new URL(location.href), now: Date.now() });
+  /**
+   * One ReadContext serves the batches of up to READ_CONTEXT_MS on the same address:
+   * what the adapters learn about the whole document through it (signed in? who?)
+   * is then searched for once in that time, not for every batch of posts. `now`
+   * only dates relative labels ("3 h"), whose precision is minutes at best.
+   */
+  let context: ReadContext | null = null;
+  const readContext = (): ReadContext => {
+    const now = Date.now();
+    if (context === null || context.pageUrl.href !== location.href || now - context.now > READ_CONTEXT_MS) context = { pageUrl: new URL(location.href), now };
+    return context;
+  };
 
   async function capture(reading: PageReading) {
     if (ctx.isInvalid) return;
@@ -253,6 +278,17 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     retries = 0;
   }
 
+  // What the posts read say goes to the panel, the log and the library at most every PUBLISH_MS:
+  // a fast scroll reads a batch of posts every frame or two, and each of these steps costs the
+  // same for a batch of one post as for a batch of ten.
+  const publisher = createPublisher<ContainerReading, ReadContext>(PUBLISH_MS, (readings, readCtx) => {
+    const identity = oncePerRead(readCtx, 'own-identity', () => safeReadIdentity(adapter, document, readCtx));
+    const reading = mergeReadings(adapter, readings, identity, readCtx);
+    store.set({ reading });
+    void capture(reading);
+    library.afterBatch(reading.posts);
+  }, (run, ms) => ctx.setTimeout(run, ms));
+
   const ignore = ['social-desk-panel', BADGE_TAG, SAVE_HOST_TAG, adapter.ignoreSelector].filter(Boolean).join(',');
   let batchContext = readContext();
   const watcher = watchElements<ContainerReading>({
@@ -260,11 +296,9 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     selector: adapter.containerSelector,
     ignore,
     read: (el) => library.track(el, safeReadContainer(adapter, el, batchContext)),
+    keep: readsAnything,
     onBatch(readings) {
-      const reading = mergeReadings(adapter, readings, safeReadIdentity(adapter, document, batchContext), batchContext);
-      store.set({ reading });
-      void capture(reading);
-      library.afterBatch(reading.posts);
+      publisher.update(readings, batchContext);
     },
     schedule: (run) =>
       idleScheduler(READ_DELAY_MS)(() => {
@@ -276,6 +310,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     lastSent = '';
     store.set({ reading: null, capture: null, picker: null, notice: null });
     badges?.clear();
+    publisher.flushNext();
     watcher.invalidateAll();
   });
 
@@ -332,5 +367,6 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     }
   });
 
+  publisher.flushNext();
   watcher.flush();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { watchElements, type Scheduler } from './watcher';
+import { createPublisher, watchElements, type Scheduler } from './watcher';
 
 const manual = () => {
   let pending: (() => void) | null = null;
@@ -84,6 +84,45 @@ describe('watchElements', () => {
     w.disconnect();
   });
 
+  it('keeps and reports only containers whose reading is worth keeping, until they change again', async () => {
+    const list = feed(4);
+    (list.children[1] as HTMLElement).textContent = '';
+    const read = vi.fn((el: Element) => (el.textContent === '' ? null : (el as HTMLElement).dataset.id));
+    const onBatch = vi.fn();
+    const s = manual();
+    const w = watchElements({ root: document.body, selector: 'article.post', read, onBatch, schedule: s.schedule, keep: (r) => r !== null });
+    w.flush();
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '2', '3'], 4);
+    // The feed empties a post far above: it is no longer reported; filled again, it is.
+    (list.children[0] as HTMLElement).textContent = '';
+    await flushMutations();
+    s.run();
+    expect(onBatch).toHaveBeenLastCalledWith(['2', '3'], 1);
+    (list.children[1] as HTMLElement).textContent = 'back';
+    await flushMutations();
+    s.run();
+    expect(onBatch).toHaveBeenLastCalledWith(['1', '2', '3'], 1);
+    w.disconnect();
+  });
+
+  it('keeps document order when posts arrive at the end, at the top, or in between', async () => {
+    const list = feed(2);
+    const onBatch = vi.fn();
+    const s = manual();
+    const w = watchElements({ root: document.body, selector: 'article.post', read: (el) => (el as HTMLElement).dataset.id, onBatch, schedule: s.schedule });
+    w.flush();
+    list.append(postEl(5), postEl(6));
+    await flushMutations();
+    s.run();
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '5', '6'], 2);
+    list.prepend(postEl(9));
+    list.children[2]!.after(postEl(3));
+    await flushMutations();
+    s.run();
+    expect(onBatch).toHaveBeenLastCalledWith(['9', '0', '1', '3', '5', '6'], 2);
+    w.disconnect();
+  });
+
   it('ignores changes inside ignored elements (our own panel)', async () => {
     feed(1);
     const host = document.createElement('social-desk-panel');
@@ -111,5 +150,34 @@ describe('watchElements', () => {
     expect(read).toHaveBeenCalledTimes(3);
     expect(w.stats.batches).toBe(2);
     w.disconnect();
+  });
+});
+
+describe('createPublisher', () => {
+  it('passes the first batch on at once, then at most one batch per interval, always the latest', () => {
+    let clock = 0;
+    const timers: Array<{ at: number; run: () => void }> = [];
+    const published: Array<[string[], number]> = [];
+    const p = createPublisher<string, number>(750, (r, c) => published.push([r, c]), (run, ms) => timers.push({ at: clock + ms, run }), () => clock);
+    p.update(['a'], 1);
+    expect(published).toEqual([[['a'], 1]]);
+    clock = 100;
+    p.update(['a', 'b'], 2);
+    clock = 300;
+    p.update(['a', 'b', 'c'], 3);
+    expect(published).toHaveLength(1);
+    expect(timers).toHaveLength(1);
+    clock = timers[0]!.at;
+    timers[0]!.run();
+    expect(published).toEqual([
+      [['a'], 1],
+      [['a', 'b', 'c'], 3],
+    ]);
+    // After a navigation the next batch goes out at once again.
+    clock = 900;
+    p.flushNext();
+    p.update(['d'], 4);
+    expect(published).toHaveLength(3);
+    expect(published[2]).toEqual([['d'], 4]);
   });
 });

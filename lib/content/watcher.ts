@@ -32,6 +32,14 @@ export interface WatchOptions<T> {
   schedule: Scheduler;
   /** Elements inside these are ignored (our own UI host, video players). */
   ignore?: string;
+  /**
+   * Whether a reading is worth keeping. A container that reads as nothing (a
+   * placeholder, or a post the feed emptied after it scrolled far away, as
+   * Facebook and LinkedIn do) is not kept or reported until it changes again, so
+   * each batch's work follows the posts that have content, not every post the
+   * feed ever showed.
+   */
+  keep?(reading: T): boolean;
 }
 
 export interface Watcher {
@@ -44,9 +52,29 @@ export interface Watcher {
   stats: { batches: number; reads: number };
 }
 
+const byDocumentPosition = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+
+/**
+ * The next batch's containers in document order. A feed grows at its end, so the
+ * containers new in this batch are sorted among themselves and appended when they
+ * all come after the last known one; only otherwise is everything sorted again.
+ */
+function inDocumentOrder(previous: readonly Element[], before: ReadonlySet<Element>, now: ReadonlySet<Element>): Element[] {
+  const kept = previous.filter((el) => now.has(el));
+  const added: Element[] = [];
+  for (const el of now) if (!before.has(el)) added.push(el);
+  if (added.length === 0) return kept;
+  added.sort(byDocumentPosition);
+  const last = kept[kept.length - 1];
+  if (last === undefined || byDocumentPosition(last, added[0] as Element) < 0) return [...kept, ...added];
+  return [...kept, ...added].sort(byDocumentPosition);
+}
+
 export function watchElements<T>(opts: WatchOptions<T>): Watcher {
   const readings = new WeakMap<Element, T>();
   let live = new Set<Element>();
+  /** `live` in document order, kept from batch to batch. */
+  let ordered: Element[] = [];
   const dirty = new Set<Element>();
   /** Nodes whose content changed: only their enclosing container is dirty. */
   const pendingTargets = new Set<Node>();
@@ -86,17 +114,26 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     let changed = 0;
     for (const el of dirty) {
       if (!el.isConnected) continue;
-      readings.set(el, opts.read(el));
+      const reading = opts.read(el);
       stats.reads++;
       changed++;
+      if (opts.keep && !opts.keep(reading)) {
+        readings.delete(el);
+        nextLive.delete(el);
+        continue;
+      }
+      readings.set(el, reading);
       nextLive.add(el);
     }
     dirty.clear();
     const removed = live.size > 0 && [...live].some((el) => !nextLive.has(el));
-    live = nextLive;
     // A full scan always reports, even an empty page: "nothing here" is an answer too.
-    if (changed === 0 && !removed && !wasFullScan) return;
-    const ordered = [...live].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (changed === 0 && !removed && !wasFullScan) {
+      live = nextLive;
+      return;
+    }
+    ordered = inDocumentOrder(ordered, live, nextLive);
+    live = nextLive;
     opts.onBatch(
       ordered.map((el) => readings.get(el) as T),
       changed,
@@ -142,5 +179,50 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
       cancel = null;
     },
     stats,
+  };
+}
+
+export interface Publisher<T, C> {
+  /** The latest readings of every live container: published now, or when PUBLISH_MS has passed since the last. */
+  update(readings: T[], context: C): void;
+  /** The next update is published at once (the first reading of a page, a navigation). */
+  flushNext(): void;
+}
+
+/**
+ * Passes the watcher's batches on at most once every `intervalMs`, always with
+ * the latest: each batch hands over the readings of every live container, so the
+ * last one replaces those before it and nothing is lost by waiting.
+ */
+export function createPublisher<T, C>(
+  intervalMs: number,
+  publish: (readings: T[], context: C) => void,
+  setTimer: (run: () => void, ms: number) => unknown,
+  clock: () => number = () => performance.now(),
+): Publisher<T, C> {
+  let pending: { readings: T[]; context: C } | null = null;
+  let timer = false;
+  let last = -Infinity;
+  const run = () => {
+    timer = false;
+    if (pending === null) return;
+    const { readings, context } = pending;
+    pending = null;
+    last = clock();
+    publish(readings, context);
+  };
+  return {
+    update(readings, context) {
+      pending = { readings, context };
+      const wait = intervalMs - (clock() - last);
+      if (wait <= 0) run();
+      else if (!timer) {
+        timer = true;
+        setTimer(run, wait);
+      }
+    },
+    flushNext() {
+      last = -Infinity;
+    },
   };
 }

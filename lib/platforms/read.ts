@@ -14,6 +14,11 @@ export function combineHealth(states: readonly PartHealth[]): PartHealth {
 
 const PARTS = ['post', 'counts', 'comments', 'replyBox'] as const;
 
+/** Whether a container reading says anything: a post, a comment, or a part that is not simply absent. */
+export function readsAnything(r: ContainerReading): boolean {
+  return r.posts.length > 0 || r.comments.length > 0 || PARTS.some((part) => r.health[part] !== 'absent');
+}
+
 /** Reads a container, turning a thrown error into a broken reading instead of losing the page. */
 export function safeReadContainer(adapter: PlatformAdapter, el: Element, ctx: ReadContext): ContainerReading {
   try {

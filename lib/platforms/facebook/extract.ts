@@ -282,7 +282,7 @@ export function readText(root: Element): string {
     if (el !== root && (SKIPPED_TAGS.has(tag) || el.getAttribute('role') === 'button' || el.hasAttribute('hidden'))) return;
     const block = BLOCK_TAGS.has(tag) && el !== root;
     if (block) newline();
-    for (const child of Array.from(el.childNodes)) walk(child);
+    for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child);
     if (block) newline();
   };
   walk(root);

@@ -172,7 +172,7 @@ export function readText(root: Element): string {
     if (el !== root && el.matches(NOT_TEXT_SELECTOR)) return;
     const block = BLOCK_TAGS.has(tag) && el !== root;
     if (block) newline();
-    for (const child of Array.from(el.childNodes)) walk(child);
+    for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child);
     if (block) newline();
   };
   walk(root);

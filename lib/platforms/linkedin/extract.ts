@@ -206,7 +206,7 @@ export function readText(root: Element): string {
     const keep = keepNewlines || el.matches(preserved) || /white-space:\s*pre/.test(el.getAttribute('style') ?? '');
     const block = BLOCK_TAGS.has(tag) && el !== root;
     if (block) newline();
-    for (const child of Array.from(el.childNodes)) walk(child, keep);
+    for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, keep);
     if (block) newline();
   };
   walk(root, false);

@@ -135,7 +135,7 @@ export function readText(root: Element): string {
     if (el !== root && (SKIPPED_TAGS.has(tag) || el.matches(control))) return;
     const block = BLOCK_TAGS.has(tag) && el !== root;
     if (block) newline();
-    for (const child of Array.from(el.childNodes)) walk(child);
+    for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child);
     if (block) newline();
   };
   walk(root);

@@ -203,7 +203,7 @@ export function readText(root: Element): string {
     if (el !== root && (SKIPPED_TAGS.has(tag) || el.getAttribute('aria-hidden') === 'true')) return;
     const block = el !== root && BLOCK_TAGS.has(tag) && !rendersInline(el);
     if (block) newline();
-    for (const child of Array.from(el.childNodes)) walk(child);
+    for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child);
     if (block) newline();
   };
   walk(root);

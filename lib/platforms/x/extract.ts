@@ -202,7 +202,7 @@ export function readText(root: Element, options: ReadTextOptions = {}): string {
         newline();
       }
     } else {
-      for (const child of Array.from(el.childNodes)) walk(child, keep);
+      for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, keep);
     }
     if (block) newline();
   };
