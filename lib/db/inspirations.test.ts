@@ -32,6 +32,37 @@ const input = (over: Partial<InspirationInput> = {}): InspirationInput => ({
 });
 
 describe('saveInspiration', () => {
+  it('updates the post saved from the feed when the same post is saved by its link (context menu), keeping what the feed read', async () => {
+    const feed = input({
+      platform: 'x',
+      postId: '1866',
+      url: 'https://x.com/rivalcafe/status/1866',
+      authorName: 'Rival Café',
+      authorUrl: 'https://x.com/rivalcafe',
+      text: 'Our winter menu is here ☕',
+      mediaKind: 'image',
+      counts: { reactions: 120, comments: 8, shares: 4, views: null },
+      tags: ['menu'],
+      note: 'seasonal',
+    });
+    const first = await saveInspiration(db, feed, 1000);
+    const again = await saveInspiration(
+      db,
+      input({ platform: 'x', postId: null, url: 'https://mobile.x.com/rivalcafe/status/1866/?s=20#top', authorName: 'X', text: 'winter menu', tags: ['Idea'], note: '' }),
+      2000,
+    );
+    expect(await db.inspirations.count()).toBe(1);
+    expect(again).toMatchObject({ key: first.key, created: false, text: 'Our winter menu is here ☕', authorName: 'Rival Café', mediaKind: 'image', tags: ['menu', 'idea'], note: 'seasonal' });
+    expect(again.counts).toEqual(first.counts);
+    // Another post at another address is a new one; ids in the query (YouTube's v) keep addresses apart.
+    await saveInspiration(db, input({ platform: 'x', postId: null, url: 'https://x.com/rivalcafe/status/1867' }), 3000);
+    await saveInspiration(db, input({ platform: 'youtube', postId: null, url: 'https://www.youtube.com/watch?v=aaa&t=5' }), 3000);
+    await saveInspiration(db, input({ platform: 'youtube', postId: null, url: 'https://www.youtube.com/watch?v=bbb' }), 3000);
+    await saveInspiration(db, input({ platform: 'youtube', postId: null, url: 'https://m.youtube.com/watch?v=aaa', note: 'new note' }), 4000);
+    expect(await db.inspirations.count()).toBe(4);
+    expect((await db.inspirations.where('platform').equals('youtube').toArray()).map((r) => r.note).sort()).toEqual(['for Friday’s post', 'new note']);
+  });
+
   it('saves a page from any site under its host name, searchable in Chinese', async () => {
     const row = await saveInspiration(db, input(), 1000);
     expect(row).toMatchObject({ key: `other:${inspirationPostId(input())}`, site: 'blog.example.tw', tags: ['coffee', '手沖'] });

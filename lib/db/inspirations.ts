@@ -43,6 +43,36 @@ export function inspirationPostId(input: Pick<InspirationInput, 'postId' | 'url'
   return input.postId ?? `url:${stableHash([input.url])}`;
 }
 
+/** Query parameters that name the post itself (YouTube's `v`, Facebook's permalink ids); all others are tracking or view state. */
+const ID_PARAMS = new Set(['v', 'story_fbid', 'fbid', 'id']);
+
+/**
+ * A post's address in one form, to recognise the same post saved from a link
+ * (manual mode, the context menu) and from the feed: lower-case host without
+ * `www.`/`m.`, no trailing slash, no hash, only the query parameters that name it.
+ */
+export function comparableUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    const params = [...u.searchParams].filter(([k]) => ID_PARAMS.has(k)).sort(([a], [b]) => a.localeCompare(b));
+    const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+    return `${u.hostname.toLowerCase().replace(/^(www\.|m\.|mobile\.)/, '')}${u.pathname.replace(/\/+$/, '')}${query}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The saved post of this platform at the same address, if any (a scan of one platform's saved posts: manual saves are rare). */
+async function savedAtUrl(db: SocialDeskDB, platform: Platform, url: string): Promise<InspirationRow | undefined> {
+  const wanted = comparableUrl(url);
+  if (wanted === null) return undefined;
+  return db.inspirations
+    .where('platform')
+    .equals(platform)
+    .filter((row) => comparableUrl(row.url) === wanted)
+    .first();
+}
+
 /** Tags as stored: trimmed, without a leading `#`, lower-cased, unique, at most 30. */
 export function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().replace(/^#+/, '').trim().slice(0, TAG_CHARS).toLowerCase()).filter(Boolean))].slice(0, MAX_TAGS);
@@ -80,6 +110,31 @@ function snapshotOf(key: PostKey, platform: Platform, counts: PostCounts, now: n
  * profile and the published time are kept when the new reading has none.
  */
 export async function saveInspiration(db: SocialDeskDB, input: InspirationInput, now: number): Promise<InspirationRow & { created: boolean }> {
+  // Saved by its address (a link or a page, without the platform's id): the same post saved before, from
+  // the feed or by the same address, is updated. Over a post the feed read, what the feed read stays (the
+  // tags are added, the note replaced if given); over a page saved by address, the new save counts as usual.
+  if (input.postId === null) {
+    const known = await savedAtUrl(db, input.platform, input.url);
+    if (known && known.postId.startsWith('url:')) return saveInspiration(db, { ...input, postId: known.postId }, now);
+    if (known) {
+      return saveInspiration(
+        db,
+        {
+          ...input,
+          postId: known.postId,
+          url: known.url,
+          authorName: known.authorName,
+          authorUrl: known.authorUrl,
+          text: known.text || input.text,
+          mediaKind: known.mediaKind,
+          tags: [...known.tags, ...(input.tags ?? [])],
+          note: input.note?.trim() ? input.note : known.note,
+          savedFromUrl: known.savedFromUrl,
+        },
+        now,
+      );
+    }
+  }
   const id = inspirationPostId(input);
   const key = postKey(input.platform, id);
   let site: string | null = null;
