@@ -45,6 +45,17 @@ function setup(over: Partial<DataSectionProps> = {}, lang: 'en' | 'zh_TW' = 'en'
 const file = (text: string, name = 'social-desk-backup-2026-11-20.json') => new File([text], name, { type: 'application/json' });
 
 describe('DataSection', () => {
+  it('says plainly when the storage is full and the extension is read-only, and not otherwise', () => {
+    setup({ storageFullSince: 1000 });
+    expect(screen.getByTestId('storage-full')).toHaveTextContent('no room left for Social Desk data, so it is read-only');
+    expect(screen.getByRole('button', { name: /Delete count snapshots older than a year/ })).toBeEnabled();
+  });
+
+  it('shows no storage warning while writes go through', () => {
+    setup({ storageFullSince: null }, 'zh_TW');
+    expect(screen.queryByTestId('storage-full')).toBeNull();
+  });
+
   it('downloads the backup as social-desk-backup-YYYY-MM-DD.json through an object URL', async () => {
     const createObjectURL = vi.fn((_: Blob) => 'blob:backup');
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));

@@ -19,6 +19,8 @@ export interface DataSectionProps {
   onDeleteAll(): Promise<void>;
   /** The clock for the backup's file name (fixed in tests). */
   now?: () => number;
+  /** Since when the browser refuses our writes for want of room (read-only), or null. */
+  storageFullSince?: number | null;
 }
 
 type Notice = { role: 'status' | 'alert'; text: string; path?: string } | null;
@@ -148,6 +150,11 @@ export function DataSection(props: DataSectionProps) {
     <section className="sd-data" aria-labelledby="sd-data">
       <h2 id="sd-data">{t('dataTitle')}</h2>
       <p className="sd-muted">{t('dataHelp')}</p>
+      {props.storageFullSince != null && (
+        <p role="alert" className="sd-error" data-testid="storage-full">
+          {t('storageFullReadOnly')}
+        </p>
+      )}
 
       <div className="sd-row">
         <button type="button" onClick={() => void exportBackup()} disabled={busy !== null}>

@@ -64,6 +64,13 @@ function renderPopup(over: Partial<PopupProps> = {}, lang: 'en' | 'zh_TW' = 'en'
 }
 
 describe('Popup', () => {
+  it('says when the storage is full and the extension works read-only, in Traditional Chinese too', () => {
+    renderPopup({ storageFullSince: 1000 }, 'zh_TW');
+    expect(screen.getByTestId('storage-full')).toHaveTextContent('目前為唯讀');
+    // The week's figures are still shown: reading works.
+    expect(screen.getByTestId('metricCommentsReceived')).toBeInTheDocument();
+  });
+
   it('shows this week against the same days of last week, with arrows and percentages', () => {
     renderPopup();
     const comments = screen.getByTestId('metricCommentsReceived');

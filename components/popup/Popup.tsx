@@ -18,10 +18,12 @@ export interface PopupProps {
   onRecordInteraction(): void;
   /** For dates; the browser's UI language when omitted. */
   locale?: string;
+  /** Since when the browser refuses our writes for want of room (read-only), or null. */
+  storageFullSince?: number | null;
 }
 
 /** This week so far against the same days of last week. */
-export function Popup({ stats, error, waitingHref, historyHref, onOpenDashboard, onSavePage, onRecordInteraction, locale }: PopupProps) {
+export function Popup({ stats, error, waitingHref, historyHref, onOpenDashboard, onSavePage, onRecordInteraction, locale, storageFullSince = null }: PopupProps) {
   const t = useT();
   return (
     <main className="sd-popup">
@@ -32,6 +34,11 @@ export function Popup({ stats, error, waitingHref, historyHref, onOpenDashboard,
       {error && (
         <p role="alert" className="sd-error">
           {error}
+        </p>
+      )}
+      {storageFullSince !== null && (
+        <p role="alert" className="sd-error" data-testid="storage-full">
+          {t('storageFullReadOnly')}
         </p>
       )}
       {!stats && !error && <p className="sd-muted">{t('loading')}</p>}

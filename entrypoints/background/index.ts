@@ -8,7 +8,8 @@ import { startTemplateSync } from '@/lib/background/template-sync';
 import { SocialDeskDB } from '@/lib/db/schema';
 import type { BgToContent } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
-import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
+import { createStorageState } from '@/lib/background/storage-state';
+import { clearAllSettings, storageFullItem, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/stats/days';
 
 export default defineBackground({
@@ -16,6 +17,7 @@ export default defineBackground({
   main() {
     const db = new SocialDeskDB();
     const templateSync = startTemplateSync(db);
+    const storageState = createStorageState(storageFullItem, () => Date.now());
     const route = createRouter(
       createHandlers(db, {
         getOwnProfiles: () => ownProfilesItem.getValue(),
@@ -27,8 +29,9 @@ export default defineBackground({
         clearAllSettings,
         now: () => Date.now(),
         templateSync,
+        storageFullSince: () => storageState.fullSince(),
       }),
-      { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+      { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), storage: storageState },
     );
 
     browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));

@@ -44,6 +44,7 @@ function SettingsAndDataTab() {
   const [interactions, setInteractions] = useState<InteractionView[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [usage, setUsage] = useState<StorageUsage | null>(null);
+  const [storageFullSince, setStorageFullSince] = useState<number | null>(null);
   /** Bumped when the data changed underneath the page: the dashboard's forms start again from the new values. */
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
@@ -56,16 +57,19 @@ function SettingsAndDataTab() {
       },
     );
     void request({ type: 'UI_STORAGE_USAGE' }).then(setUsage);
+    void request({ type: 'UI_STORAGE_STATE' }).then((s) => setStorageFullSince(s.fullSince));
     return ownProfilesItem.watch(setProfiles);
   }, []);
   // After a restore, a cleanup or a delete: what the page shows comes from the database and settings again.
   const refresh = useCallback(async () => {
-    const [p, w, rows, u] = await Promise.all([
+    const [p, w, rows, u, state] = await Promise.all([
       ownProfilesItem.getValue(),
       weekStartItem.getValue(),
       request({ type: 'UI_LIST_INTERACTIONS', limit: 200 }),
       request({ type: 'UI_STORAGE_USAGE' }),
+      request({ type: 'UI_STORAGE_STATE' }),
     ]);
+    setStorageFullSince(state.fullSince);
     setProfiles(p);
     setWeekStart(w);
     setInteractions(rows);
@@ -93,6 +97,7 @@ function SettingsAndDataTab() {
       />
       <DataSection
         usage={usage}
+        storageFullSince={storageFullSince}
         onExport={async () => JSON.stringify(await request({ type: 'UI_EXPORT_BACKUP' }))}
         onPreviewImport={(text) => request({ type: 'UI_PREVIEW_IMPORT', text })}
         onImport={async (text) => {

@@ -23,7 +23,12 @@ async function openRecord(mode: 'inspiration' | 'interaction') {
 function PopupPage() {
   const [stats, setStats] = useState<WeekStats | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [storageFullSince, setStorageFullSince] = useState<number | null>(null);
   useEffect(() => {
+    sendRequest({ type: 'UI_STORAGE_STATE' }).then(
+      (r) => r.ok && setStorageFullSince(r.data.fullSince),
+      () => undefined,
+    );
     sendRequest({ type: 'UI_GET_WEEK_STATS' }).then(
       (r) => (r.ok ? setStats(r.data) : setError(t('errorLoadFailed', r.error.message))),
       (e: unknown) => setError(t('errorLoadFailed', String(e))),
@@ -34,6 +39,7 @@ function PopupPage() {
       stats={stats}
       error={error}
       waitingHref={dashboardUrl('queue')}
+      storageFullSince={storageFullSince}
       historyHref={dashboardUrl('history')}
       locale={browser.i18n.getUILanguage()}
       onOpenDashboard={() => {

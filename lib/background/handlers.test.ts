@@ -3,6 +3,7 @@ import { SocialDeskDB } from '../db/schema';
 import { createRouter } from '../messaging/router';
 import type { OwnProfiles } from '../storage';
 import { createHandlers } from './handlers';
+import { createStorageState } from './storage-state';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
 
 const ID = 'ext-id';
@@ -13,11 +14,14 @@ let db: SocialDeskDB;
 let profiles: OwnProfiles;
 let route: ReturnType<typeof createRouter>;
 let n = 0;
+let storageState: ReturnType<typeof createStorageState>;
 
 beforeEach(async () => {
   db = new SocialDeskDB(`handlers-test-${n++}`);
   await db.open();
   profiles = {};
+  let kept: number | null = null;
+  storageState = createStorageState({ getValue: async () => kept, setValue: async (v) => void (kept = v) }, () => NOW);
   route = createRouter(
     createHandlers(db, {
       getOwnProfiles: async () => profiles,
@@ -28,8 +32,9 @@ beforeEach(async () => {
       setAllSettings: async () => undefined,
       clearAllSettings: async () => undefined,
       now: () => NOW,
+      storageFullSince: () => storageState.fullSince(),
     }),
-    { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/` },
+    { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, storage: storageState },
   );
 });
 afterEach(async () => {
@@ -66,5 +71,10 @@ describe('background handlers', () => {
     expect(await Promise.all([db.interactions.count(), db.metricSnapshots.count(), db.dailyRollups.toArray()])).toEqual(before);
     const stats = await route({ type: 'UI_GET_WEEK_STATS' }, page);
     expect(stats).toMatchObject({ ok: true, data: { thisWeek: { commentsReceived: 1 } } });
+    // The popup and dashboard learn that the extension is read-only until a write goes through again.
+    expect(await route({ type: 'UI_STORAGE_STATE' }, page)).toEqual({ ok: true, data: { fullSince: NOW } });
+    calls = 10;
+    expect(await route(bigger, tab)).toMatchObject({ ok: true });
+    expect(await route({ type: 'UI_STORAGE_STATE' }, page)).toEqual({ ok: true, data: { fullSince: null } });
   });
 });

@@ -35,6 +35,8 @@ export interface SettingsAccess {
   setAllSettings(values: SettingsValues): Promise<void>;
   clearAllSettings(): Promise<void>;
   now(): number;
+  /** Since when writes are refused for want of room (lib/background/storage-state.ts); absent in tests that do not need it. */
+  storageFullSince?(): Promise<number | null>;
   /** Templates in the browser's sync storage (lib/templates/sync.ts); absent in tests that do not need it. */
   templateSync?: {
     push(): Promise<TemplateSyncStatus>;
@@ -110,6 +112,9 @@ export function createHandlers(db: SocialDeskDB, settings: SettingsAccess): Hand
     },
     async UI_STORAGE_USAGE() {
       return storageUsage(db);
+    },
+    async UI_STORAGE_STATE() {
+      return { fullSince: settings.storageFullSince ? await settings.storageFullSince() : null };
     },
     async UI_CLEANUP_SNAPSHOTS({ olderThanDays }) {
       const timeZone = await resolveTimeZone(settings);

@@ -216,7 +216,7 @@ describe('fuzzing every message handler', () => {
     const before = await snapshot();
     // The messages without fields (nothing to break above) are refused from the wrong senders too.
     const fieldless: Array<[Request, typeof tab | typeof page]> = (
-      ['UI_EXPORT_BACKUP', 'UI_STORAGE_USAGE', 'UI_TEMPLATE_STATS', 'UI_LIBRARY_FACETS', 'UI_LIBRARY_AUTHORS'] as const
+      ['UI_EXPORT_BACKUP', 'UI_STORAGE_USAGE', 'UI_STORAGE_STATE', 'UI_TEMPLATE_STATS', 'UI_LIBRARY_FACETS', 'UI_LIBRARY_AUTHORS'] as const
     ).map((type) => [{ type } as Request, page]);
     for (const [message, sender] of [...valid, ...fieldless]) {
       expect(await route(message, { id: 'other-extension', url: 'chrome-extension://other-extension/x.html' })).toMatchObject({ ok: false, error: { code: 'FOREIGN_SENDER' } });

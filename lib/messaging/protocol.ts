@@ -170,6 +170,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('UI_PREVIEW_IMPORT'), text: z.string().max(MAX_BACKUP_CHARS) }),
   z.object({ type: z.literal('UI_IMPORT_BACKUP'), text: z.string().max(MAX_BACKUP_CHARS) }),
   z.object({ type: z.literal('UI_STORAGE_USAGE') }),
+  z.object({ type: z.literal('UI_STORAGE_STATE') }),
   z.object({ type: z.literal('UI_CLEANUP_SNAPSHOTS'), olderThanDays: z.number().int().min(1).max(36_500) }),
   z.object({ type: z.literal('UI_DELETE_ALL_DATA'), confirm: z.literal('DELETE') }),
   // Weekly summaries (newest first) and the history exports, read in batches after a cursor.
@@ -454,6 +455,8 @@ export const responseDataSchemas = {
     z.object({ ok: z.literal(false), error: backupErrorSchema }),
   ]),
   UI_STORAGE_USAGE: storageUsageSchema,
+  /** Since when writes are refused for want of room (epoch ms), or null. */
+  UI_STORAGE_STATE: z.object({ fullSince: z.number().nullable() }),
   UI_CLEANUP_SNAPSHOTS: z.object({ deleted: z.number().int().nonnegative() }),
   UI_DELETE_ALL_DATA: z.object({ deletedRows: z.number().int().nonnegative() }),
   UI_LIST_WEEKLY_SUMMARIES: weeklySummariesSchema,

@@ -40,6 +40,7 @@ function setup() {
     }),
     UI_LIST_INTERACTIONS: vi.fn(async () => []),
     UI_LIST_WAITING: vi.fn(async () => ({ total: 0, items: [] })),
+    UI_STORAGE_STATE: vi.fn(async () => ({ fullSince: null })),
     UI_SET_COMMENT_STATUS: vi.fn(async () => ({ status: 'dismissed' as const })),
     UI_SAVE_INSPIRATION: vi.fn(async () => ({ key: 'other:x', savedAt: 1, updatedAt: 1 })),
     UI_RECORD_INTERACTION: vi.fn(async () => ({ id: 'other:mention:x' })),
@@ -78,7 +79,8 @@ function setup() {
     UI_LIBRARY_EXPORT: vi.fn(async () => ({ items: [] })),
     UI_LIBRARY_HISTORY: vi.fn(async () => ({ snapshots: [] })),
   } satisfies Handlers;
-  return { handlers, route: createRouter(handlers, { extensionId: ID, extensionOrigin: ORIGIN }) };
+  const storage = { full: vi.fn(), wrote: vi.fn() };
+  return { handlers, storage, route: createRouter(handlers, { extensionId: ID, extensionOrigin: ORIGIN, storage }) };
 }
 
 const capture = { type: 'CS_CAPTURE_PAGE', pageUrl: 'https://www.linkedin.com/feed/', reading: reading([post('1')], [comment('c', '1')]) };
@@ -123,8 +125,15 @@ describe('router', () => {
     expect(await route({ type: 'UI_LIST_INTERACTIONS', limit: 5 }, fromPopup)).toMatchObject({ ok: true });
   });
 
-  it('reports a full disk as STORAGE_FULL', async () => {
-    const { route } = setup();
+  it('reports a full disk as STORAGE_FULL, and says when a write goes through again', async () => {
+    const { route, storage } = setup();
     expect(await route({ type: 'UI_GET_WEEK_STATS' }, fromPopup)).toMatchObject({ ok: false, error: { code: 'STORAGE_FULL' } });
+    expect(storage.full).toHaveBeenCalledOnce();
+    // Reads and refused writes prove nothing; a stored capture does.
+    await route({ type: 'UI_LIST_INTERACTIONS', limit: 5 }, fromPopup);
+    await route({ type: 'UI_IMPORT_BACKUP', text: '{' }, fromPopup);
+    expect(storage.wrote).not.toHaveBeenCalled();
+    await route(capture, fromTab);
+    expect(storage.wrote).toHaveBeenCalledOnce();
   });
 });

@@ -24,7 +24,34 @@ export interface RouterOptions {
   extensionId: string;
   /** `chrome-extension://<id>/` (or moz-extension://…): extension pages live here. */
   extensionOrigin: string;
+  /** Told when the browser refused a write for want of room, and when a write went through again (lib/background/storage-state.ts). */
+  storage?: { full(): void; wrote(): void };
 }
+
+/**
+ * Requests whose success means the database took a write (or was freed): after
+ * a STORAGE_FULL, one of these going through ends the read-only state.
+ * (CS_SEEN_POSTS usually writes nothing, so it proves nothing.)
+ */
+const WRITES: ReadonlySet<RequestType> = new Set<RequestType>([
+  'CS_CAPTURE_PAGE',
+  'CS_SET_COMMENT_STATUS',
+  'UI_SET_COMMENT_STATUS',
+  'UI_SAVE_INSPIRATION',
+  'UI_RECORD_INTERACTION',
+  'UI_IMPORT_BACKUP',
+  'UI_CLEANUP_SNAPSHOTS',
+  'UI_DELETE_ALL_DATA',
+  'CS_RECORD_TEMPLATE_USE',
+  'UI_SAVE_TEMPLATE',
+  'UI_DELETE_TEMPLATE',
+  'UI_RESTORE_STARTER_TEMPLATES',
+  'CS_SAVE_POST',
+  'CS_EDIT_SAVED',
+  'CS_UNSAVE',
+  'UI_LIBRARY_EDIT',
+  'UI_LIBRARY_DELETE',
+]);
 
 export function failure(code: ErrorCode, message: string): Response<never> {
   return { ok: false, error: { code, message } };
@@ -64,9 +91,14 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     }
     try {
       const handler = handlers[message.type] as (m: Request, s: Sender) => Promise<ResponseData<RequestType>>;
-      return { ok: true, data: await handler(message, sender) };
+      const data = await handler(message, sender);
+      // A refused import or template ({ ok: false, … }) wrote nothing.
+      const refused = typeof data === 'object' && data !== null && 'ok' in data && data.ok === false;
+      if (WRITES.has(message.type) && !refused) options.storage?.wrote();
+      return { ok: true, data };
     } catch (error) {
       if (isQuotaError(error)) {
+        options.storage?.full();
         return failure('STORAGE_FULL', 'The browser has no room left for this extension’s data. Nothing from this batch was saved.');
       }
       console.error('[social-desk] handler failed', message.type, error);

@@ -7,7 +7,7 @@ import { computeRollupsFromLog } from '@/lib/db/rollups';
 import { SocialDeskDB } from '@/lib/db/schema';
 import { getWeekStats } from '@/lib/db/stats';
 import type { WeekStats, WeeklySummaries } from '@/lib/messaging/protocol';
-import { addDays, dayKey, lastFinishedWeekStart, startOfWeek, weekRange } from '@/lib/stats/days';
+import { addDays, dayKey, lastFinishedWeekStart, startOfDayMs, startOfWeek, weekRange } from '@/lib/stats/days';
 import { formatMetric, METRICS } from '@/lib/stats/summary-text';
 import { comment, post, reading } from '@/test/builders';
 import { tEn } from '@/test/i18n';
@@ -157,6 +157,12 @@ describe('the popup and the history over two years of data', () => {
   const ME_LINKEDIN = 'https://www.linkedin.com/in/mei-lin-coffee/';
   const ME_INSTAGRAM = 'https://www.instagram.com/linsbakery.tw/';
   const now = Date.now();
+  // Each week's post goes out shortly before now's weekday and hour, its comments and replies within
+  // `unit`s after it; this week's fits between the week's start and now whenever the test runs
+  // (on a Monday just after midnight too).
+  const sinceWeekStart = now - startOfDayMs(startOfWeek(dayKey(now, TZ), 1), TZ);
+  const lead = Math.min(2 * H, sinceWeekStart * 0.8);
+  const unit = Math.min(10 * 60_000, lead / 12);
   let node: SocialDeskDB;
 
   beforeAll(async () => {
@@ -166,15 +172,15 @@ describe('the popup and the history over two years of data', () => {
     node = new SocialDeskDB('popup-e2e-two-years');
     await node.open();
     for (let w = 104; w >= 0; w--) {
-      const at = now - w * 7 * DAY - 2 * H;
+      const at = now - w * 7 * DAY - lead;
       const platform = w % 3 === 0 ? 'instagram' : 'linkedin';
       const me = platform === 'instagram' ? ME_INSTAGRAM : ME_LINKEDIN;
       const id = `s${w}`;
       const author = { name: 'Mei Lin', profileUrl: me };
       const comments = [];
       for (let k = 0; k < 3 + (w % 5); k++) {
-        comments.push(comment(`${id}c${k}`, id, { platform, text: k % 4 === 0 ? '幾錢？' : k % 4 === 1 ? 'Arrived broken, very disappointed' : '好喝！', time: { at: at + k * 10 * 60_000, precision: 'minute' }, author: { name: `Fan ${k % 3}`, profileUrl: `https://example.com/fan-${k % 3}` } }));
-        if (k % 2 === 0) comments.push(comment(`${id}r${k}`, id, { platform, parentId: `${id}c${k}`, author, text: '謝謝！', time: { at: at + k * 10 * 60_000 + 30 * 60_000, precision: 'minute' } }));
+        comments.push(comment(`${id}c${k}`, id, { platform, text: k % 4 === 0 ? '幾錢？' : k % 4 === 1 ? 'Arrived broken, very disappointed' : '好喝！', time: { at: at + k * unit, precision: 'minute' }, author: { name: `Fan ${k % 3}`, profileUrl: `https://example.com/fan-${k % 3}` } }));
+        if (k % 2 === 0) comments.push(comment(`${id}r${k}`, id, { platform, parentId: `${id}c${k}`, author, text: '謝謝！', time: { at: at + k * unit + 3 * unit, precision: 'minute' } }));
       }
       const p = (reactions: number) => post(id, { platform, author, text: `Week ${w} 新品 #${w}`, url: `https://www.${platform}.com/p/${id}/`, publishedAt: { at, precision: 'minute' }, counts: { reactions, comments: comments.length, shares: w % 2, views: null } });
       const ctx = (t: number) => ({ now: t, timeZone: TZ, ownProfileUrl: me });
@@ -235,7 +241,7 @@ describe('the popup and the history over two years of data', () => {
     const answer = (await sendFromPage(dashboard, { type: 'UI_LIST_WEEKLY_SUMMARIES', limit: 520 })) as { ok: true; data: WeeklySummaries };
     const summaries = answer.data.summaries;
     const last = lastFinishedWeekStart(Date.now(), TZ, 1);
-    const first = startOfWeek(dayKey(now - 104 * 7 * DAY - 2 * H, TZ), 1);
+    const first = startOfWeek(dayKey(now - 104 * 7 * DAY - lead, TZ), 1);
     const weeks = Math.round((Date.parse(last) - Date.parse(first)) / (7 * DAY)) + 1;
     expect(summaries).toHaveLength(weeks);
     expect(summaries[0]!.startDay).toBe(last);
