@@ -82,3 +82,18 @@ describe.each(platforms)('%s', (platform) => {
     await page.close();
   });
 });
+
+describe('privacy on every platform', () => {
+  it('no content script, page of ours or the service worker sent a request: only what the fixtures themselves reference was tried', () => {
+    // Every request outside the served pages was recorded and aborted by the harness. The fixture pages may
+    // name images and the like; the browser asks for a favicon. Anything else would have come from the extension.
+    const referenced = new Set<string>();
+    for (const platform of platforms) {
+      for (const name of readdirSync(join(FIXTURES, platform)).filter((f) => f.endsWith('.html'))) {
+        for (const m of readFileSync(join(FIXTURES, platform, name), 'utf8').matchAll(/(?:src|href|poster|srcset)="(https?:\/\/[^"\s]+)/g)) referenced.add(m[1]!.replaceAll('&amp;', '&'));
+      }
+    }
+    expect(platforms.length).toBe(7);
+    expect(session.blocked.filter((u) => !referenced.has(u) && !/^https:\/\/[^/]+\/favicon\.ico$/.test(u))).toEqual([]);
+  });
+});
