@@ -33,9 +33,6 @@ export const DEFAULT_TEMPLATE_CAMPAIGN = 'social-replies';
 export const templateCampaignItem = storage.defineItem<string>('sync:templateCampaign', { fallback: DEFAULT_TEMPLATE_CAMPAIGN, version: 1 });
 
 /** Whether a browser notification announces each new weekly summary (off until the user turns it on). */
-/** When the browser last refused a write for want of room (lib/background/storage-state.ts); not a setting, never backed up. */
-export const storageFullItem = storage.defineItem<number | null>('session:storageFullAt', { fallback: null });
-
 export const weeklySummaryNotifyItem = storage.defineItem<boolean>('local:weeklySummaryNotify', { fallback: false, version: 1 });
 
 /**

@@ -8,8 +8,8 @@ import { startTemplateSync } from '@/lib/background/template-sync';
 import { SocialDeskDB } from '@/lib/db/schema';
 import type { BgToContent } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
-import { createStorageState } from '@/lib/background/storage-state';
-import { clearAllSettings, storageFullItem, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
+import { createStorageState, storageFullItem } from '@/lib/background/storage-state';
+import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/stats/days';
 
 export default defineBackground({

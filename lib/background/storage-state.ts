@@ -6,6 +6,15 @@
  * and dashboard say so. Kept in session storage, so a restarted service worker
  * still knows, and a new browser session tries again.
  */
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Where the state is kept. Not in lib/storage.ts: that module is loaded by the
+ * content scripts too, and WXT reads an item when it is defined, which session
+ * storage refuses outside the extension's own pages and worker.
+ */
+export const storageFullItem = storage.defineItem<number | null>('session:storageFullAt', { fallback: null });
+
 export interface StorageStateItem {
   getValue(): Promise<number | null>;
   setValue(value: number | null): Promise<void>;

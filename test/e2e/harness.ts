@@ -179,3 +179,19 @@ export function sendFromPage(page: Page, message: unknown): Promise<unknown> {
     message,
   );
 }
+
+/**
+ * Every uncaught error and console.error of a page in any of its worlds: Playwright's `pageerror` sees only the
+ * page's own world, while the content scripts run in isolated worlds that only CDP reports on.
+ */
+export async function watchErrors(context: BrowserContext, page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Runtime.exceptionThrown', (e) => errors.push(`uncaught: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`));
+  cdp.on('Runtime.consoleAPICalled', (e) => {
+    if (e.type === 'error') errors.push(`console.error: ${e.args.map((a) => a.value ?? a.description).join(' ')}`);
+  });
+  await cdp.send('Runtime.enable');
+  return errors;
+}

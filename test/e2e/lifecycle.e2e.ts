@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, readTable, ROOT, type Session } from './harness';
+import { launch, readTable, ROOT, type Session, watchErrors } from './harness';
 
 const POST_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000001/';
 const FIXTURE = readFileSync(join(ROOT, 'test/fixtures/linkedin/own-post.html'), 'utf8');
@@ -32,8 +32,8 @@ describe('extension lifecycle', () => {
 
   it('after the extension is updated with the tab open, the old panel goes and exactly one new panel mounts', async () => {
     const page = session.context.pages().find((p) => p.url() === POST_URL)!;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    // In the page and in the content scripts' worlds, old and new.
+    const errors = await watchErrors(session.context, page);
     const oldWorker = session.worker;
     await oldWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     await expect

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectPages } from '../../scripts/inspect-page';
-import { launch, readTable, ROOT, type Session } from './harness';
+import { launch, readTable, ROOT, watchErrors, type Session } from './harness';
 
 /**
  * Each platform's own fixture pages, served at their real addresses: the real
@@ -50,6 +50,7 @@ describe.each(platforms)('%s', (platform) => {
 
     session.serve(own.url, own.html);
     const page = await session.context.newPage();
+    const errors = await watchErrors(session.context, page);
     await page.goto(own.url);
     const panel = page.locator('social-desk-panel');
     await expect.poll(() => panel.locator('[data-testid="own-post"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -60,6 +61,8 @@ describe.each(platforms)('%s', (platform) => {
     // Nothing of ours lands on the platform's origin.
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /social|desk|wxt/i.test(k)))).toEqual([]);
+    // The fixture's own scripts are ours too (the editors); nothing in any world failed.
+    expect(errors).toEqual([]);
     await page.close();
   });
 
