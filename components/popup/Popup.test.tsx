@@ -43,6 +43,7 @@ const stats = (over: Partial<WeekStats> = {}): WeekStats => ({
     engagement: 38,
   },
   waiting: 3,
+  waitingMore: false,
   hasAnyData: true,
   ...over,
 });
@@ -122,6 +123,11 @@ describe('Popup', () => {
     const waiting = within(screen.getByTestId('waiting')).getByRole('link');
     expect(waiting).toHaveTextContent('Comments waiting for a reply: 3');
     expect(waiting).toHaveAttribute('href', 'chrome-extension://id/dashboard.html#/queue');
+  });
+
+  it('says “1,000+” when more comments wait than the popup counts', () => {
+    renderPopup({ stats: stats({ waiting: 1000, waitingMore: true }) });
+    expect(within(screen.getByTestId('waiting')).getByRole('link')).toHaveTextContent('Comments waiting for a reply: 1,000+');
   });
 
   it('says so when nothing is waiting and no post gained anything yet', () => {

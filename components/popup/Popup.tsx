@@ -160,7 +160,7 @@ function WeekAtAGlance({ stats, waitingHref, historyHref, locale }: { stats: Wee
       <p data-testid="waiting" className="sd-waiting">
         {stats.waiting > 0 ? (
           <a href={waitingHref} target="_blank" rel="noreferrer">
-            {t('waitingLink', formatCount(stats.waiting))}
+            {t('waitingLink', `${formatCount(stats.waiting)}${stats.waitingMore ? '+' : ''}`)}
           </a>
         ) : (
           <span className="sd-muted">{t('waitingNone')}</span>

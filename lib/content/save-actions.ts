@@ -77,6 +77,36 @@ const CSS = `
 /** Events that must not reach the page's own handlers (post click-through, keyboard shortcuts). */
 const ISOLATED = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout'];
 
+const stopPropagation = (e: Event) => e.stopPropagation();
+const preventDefault = (e: Event) => e.preventDefault();
+
+/**
+ * One parsed stylesheet shared by every Save action's shadow root, where the
+ * browser lets a content script adopt one; a `<style>` per action otherwise
+ * (Firefox refuses sheets built in a content script's own world).
+ */
+function styleFor(doc: Document): (shadow: ShadowRoot) => void {
+  try {
+    const view = doc.defaultView;
+    if (view && 'adoptedStyleSheets' in ShadowRoot.prototype && typeof view.CSSStyleSheet === 'function') {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      const probe = doc.createElement('span').attachShadow({ mode: 'open' });
+      probe.adoptedStyleSheets = [sheet];
+      return (shadow) => {
+        shadow.adoptedStyleSheets = [sheet];
+      };
+    }
+  } catch {
+    // fall through to a <style> per action
+  }
+  return (shadow) => {
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    shadow.append(style);
+  };
+}
+
 function bookmarkIcon(doc: Document): SVGSVGElement {
   const NS = 'http://www.w3.org/2000/svg';
   const svg = doc.createElementNS(NS, 'svg');
@@ -90,6 +120,7 @@ function bookmarkIcon(doc: Document): SVGSVGElement {
 
 export function createSaveActions(doc: Document, opts: SaveActionsOptions): SaveActions {
   const hosts = new Map<Element, Host>();
+  const applyStyle = styleFor(doc);
   const visible = new Map<Element, number>();
   let inViewKey: string | null = null;
 
@@ -140,18 +171,17 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
   function create(target: SaveTarget): Host {
     const el = doc.createElement(SAVE_HOST_TAG);
     const shadow = el.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CSS;
+    applyStyle(shadow);
     const button = doc.createElement('button');
     button.type = 'button';
     button.className = 'sd-save';
     const label = doc.createElement('span');
     button.append(bookmarkIcon(doc), label);
-    shadow.append(style, button);
+    shadow.append(button);
     const host: Host = { el, button, label, target, shown: null };
-    for (const type of ISOLATED) el.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of ISOLATED) el.addEventListener(type, stopPropagation);
     // A post wrapped in a link (some grids) must not navigate.
-    el.addEventListener('click', (e) => e.preventDefault());
+    el.addEventListener('click', preventDefault);
     button.addEventListener('click', () => {
       const r = button.getBoundingClientRect();
       opts.onSave(host.target, { top: r.top, left: r.left, bottom: r.bottom, right: r.right });

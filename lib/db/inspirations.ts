@@ -1,7 +1,7 @@
 import { stableHash } from '../parse/hash';
 import type { MediaKind, Platform, PostCounts } from '../platforms/types';
 import { countsChanged, engagementOf, growthOf, hasKnownCount, mergeCounts, pickCounts } from '../library/counts';
-import { indexTerms } from '../search/terms';
+import { inspirationSearchTerms as searchTermsOf } from '../search/terms';
 import { postKey, type InspirationRow, type MetricSnapshotRow, type PostKey, type PostRow, type SocialDeskDB } from './schema';
 
 /**
@@ -78,9 +78,6 @@ export function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().replace(/^#+/, '').trim().slice(0, TAG_CHARS).toLowerCase()).filter(Boolean))].slice(0, MAX_TAGS);
 }
 
-function searchTermsOf(row: Pick<InspirationRow, 'text' | 'note' | 'authorName' | 'site' | 'tags'>): string[] {
-  return indexTerms(row.text, row.note, row.authorName, row.site ?? '', ...row.tags);
-}
 
 /** The count fields of a row after a new reading (or none). */
 function countFields(old: InspirationRow | undefined, reading: PostCounts | null, now: number) {

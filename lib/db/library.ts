@@ -99,6 +99,8 @@ async function matchingKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<Se
 /** Every matching key in display order. Call inside a transaction. */
 async function orderedKeys(db: SocialDeskDB, filter: LibraryFilter, sort: LibrarySort, direction: SortDirection): Promise<PostKey[]> {
   const keys = await matchingKeys(db, filter);
+  // Nothing matches: no need to walk a sort index of every saved post.
+  if (keys !== null && keys.size === 0) return [];
   const keep = (list: PostKey[]) => (keys === null ? list : list.filter((k) => keys.has(k)));
   const bySaved = async (dir: SortDirection) => {
     const list = await db.inspirations.orderBy('savedAt').primaryKeys();

@@ -21,6 +21,15 @@ const SHIPPED: Record<number, Record<string, string>> = {
     dailyRollups: '[day+platform], day',
     weeklySummaries: 'startDay',
   },
+  2: {
+    posts: 'key, platform, isOwn, lastSeenAt, [platform+publishedAt]',
+    metricSnapshots: '++id, postKey, [postKey+capturedAt], capturedAt, [platform+capturedAt]',
+    interactions: 'id, postKey, [platform+occurredAt], [status+occurredAt], [kind+occurredAt], capturedAt, templateId',
+    templates: 'id, shortCode, category, updatedAt, lastUsedAt',
+    inspirations: 'key, platform, savedAt, authorName, *tags, *searchTerms, engagement, growth',
+    dailyRollups: '[day+platform], day',
+    weeklySummaries: 'startDay',
+  },
 };
 
 const opened: Dexie[] = [];
@@ -62,5 +71,24 @@ describe('schema migrations', () => {
     const stored = (await current.dailyRollups.toArray()).sort((a, b) => (a.day + a.platform).localeCompare(b.day + b.platform));
     expect(stored.length).toBeGreaterThan(0);
     expect(stored).toEqual(await computeRollupsFromLog(current, { timeZone: SEED_TZ }));
+  });
+
+  it('version 2 makes saved posts’ search terms again, so a version-1 library finds words that run into Chinese', async () => {
+    const source = new SocialDeskDB('migrations-terms-source');
+    opened.push(source);
+    await seedDatabase(source, { captures: 1, inspirations: 3, bulkPosts: 0, bulkSnapshots: 0, bulkInteractions: 0, templates: 0 });
+    const [row] = await source.inspirations.toArray();
+    source.close();
+    const old = new Dexie('migrations-terms');
+    old.version(1).stores(SHIPPED[1]!);
+    await old.open();
+    // As version 1 indexed it: "iPhone手機殼" was one token, so no term "iphone".
+    await old.table('inspirations').add({ ...row, text: 'iPhone手機殼 新款', searchTerms: ['iphone手機殼', '新款'] });
+    old.close();
+    const current = new SocialDeskDB('migrations-terms');
+    opened.push(current);
+    await current.open();
+    expect(await current.inspirations.where('searchTerms').equals('iphone').count()).toBe(1);
+    expect(await current.inspirations.where('searchTerms').equals('手機').count()).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { interactionId, recordCapture, setCommentStatus } from '@/lib/db/capture
 import { recordManualInteraction } from '@/lib/db/manual';
 import { listWaitingComments } from '@/lib/db/queue';
 import { SocialDeskDB } from '@/lib/db/schema';
-import { getWeekStats } from '@/lib/db/stats';
+import { getWeekStats, WAITING_COUNT_CAP } from '@/lib/db/stats';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
 
 const TZ = 'Asia/Taipei';
@@ -73,5 +73,13 @@ describe('the reply queue across platforms', () => {
     expect(items[0]).toMatchObject({ platform: 'other', site: 'forum.example', actorName: 'Gus', postUrl: null, postExcerpt: null, kind: 'question' });
     // The other nine are the newest captured ones.
     expect(items.slice(1).map((i) => i.actorName).sort()).toEqual(['Fan21', 'Fan22', 'Fan23', 'Fan24', 'Fan25', 'Fan26', 'Fan27', 'Fan28', 'Fan29']);
+  });
+
+  it('the popup counts up to 1,000 waiting comments and says there are more; the queue counts them all', async () => {
+    const many = Array.from({ length: WAITING_COUNT_CAP + 5 }, (_, i) => comment(`m${i}`, '1', { ...fan(`Fan${i}`), text: `hi ${i}`, time: at(1) }));
+    await recordCapture(db, reading([post('1')], many), ctx);
+    const stats = await getWeekStats(db, { now: NOW, timeZone: TZ, weekStart: 1 });
+    expect(stats).toMatchObject({ waiting: WAITING_COUNT_CAP, waitingMore: true, hasAnyData: true });
+    expect((await listWaitingComments(db, 10)).total).toBe(WAITING_COUNT_CAP + 5);
   });
 });

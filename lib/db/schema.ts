@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { MediaKind, Platform } from '../platforms/types';
 import type { WeeklySummary } from '../stats/summary-format';
+import { inspirationSearchTerms } from '../search/terms';
 
 /**
  * The local database. It lives in the background service worker and the
@@ -210,6 +211,23 @@ export class SocialDeskDB extends Dexie {
       dailyRollups: '[day+platform], day',
       weeklySummaries: 'startDay',
     });
+    // Version 2: the interactions indexes no query uses (kind, platformItemId, occurredAt, actorUrl) are
+    // dropped. Every capture writes each of a row's index entries, so these cost on every comment stored
+    // (BENCHMARKS.md, capture). Dropping indexes needs no upgrade of the rows.
+    // Saved posts' search terms are made again: a word now ends where Latin letters run into Chinese
+    // ("iPhone手機殼" is found by "iphone"), lib/search/terms.ts.
+    this.version(2)
+      .stores({
+        interactions: 'id, postKey, [platform+occurredAt], [status+occurredAt], [kind+occurredAt], capturedAt, templateId',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<InspirationRow>('inspirations')
+          .toCollection()
+          .modify((row) => {
+            row.searchTerms = inspirationSearchTerms(row);
+          }),
+      );
   }
 }
 

@@ -17,16 +17,30 @@ export interface WeekQuery {
  * rollups only (at most 14 days × platforms rows, plus one post row for the
  * top post), so it costs the same with a day of history as with years.
  */
+/**
+ * The popup counts waiting comments up to this many and says "1,000+" beyond: an exact
+ * count walks every entry of the index (IndexedDB has no cheaper count), which takes
+ * seconds with hundreds of thousands of old comments nobody answered. The dashboard's
+ * queue counts them all.
+ */
+export const WAITING_COUNT_CAP = 1000;
+
 export async function getWeekStats(db: SocialDeskDB, q: WeekQuery): Promise<WeekStats> {
   const w = currentWeekWindow(q.now, q.timeZone, q.weekStart);
-  const [rows, waiting, anyInteraction, anyPost] = await db.transaction('r', [db.dailyRollups, db.interactions, db.posts], () =>
+  // Keys, with a limit, never count(): Dexie's count() ignores a limit and counts the whole range.
+  const [rows, waitingKeys, anyInteraction, anyPost] = await db.transaction('r', [db.dailyRollups, db.interactions, db.posts], () =>
     Promise.all([
       db.dailyRollups.where('day').between(w.lastStart, w.today, true, true).toArray(),
-      db.interactions.where('[status+occurredAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).count(),
-      db.interactions.limit(1).count(),
-      db.posts.limit(1).count(),
+      db.interactions
+        .where('[status+occurredAt]')
+        .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
+        .limit(WAITING_COUNT_CAP + 1)
+        .primaryKeys(),
+      db.interactions.limit(1).primaryKeys(),
+      db.posts.limit(1).primaryKeys(),
     ]),
   );
+  const waiting = Math.min(waitingKeys.length, WAITING_COUNT_CAP);
   const thisWeek = rows.filter((r) => r.day >= w.start);
   const lastWeek = rows.filter((r) => r.day >= w.lastStart && r.day <= w.lastEnd);
   const days = daysBetween(w.start, addDays(w.start, 6)).map((day) => {
@@ -56,6 +70,7 @@ export async function getWeekStats(db: SocialDeskDB, q: WeekQuery): Promise<Week
     byPlatform,
     topPost,
     waiting,
-    hasAnyData: anyInteraction + anyPost > 0,
+    waitingMore: waitingKeys.length > WAITING_COUNT_CAP,
+    hasAnyData: anyInteraction.length + anyPost.length > 0,
   };
 }

@@ -258,6 +258,8 @@ export const weekStatsSchema = z.object({
   /** The own post that gained the most engagement this week so far. */
   topPost: topPostSchema.nullable(),
   waiting: z.number(),
+  /** More than `waiting` wait (the popup counts up to lib/db/stats.ts WAITING_COUNT_CAP). */
+  waitingMore: z.boolean(),
   hasAnyData: z.boolean(),
 });
 export type WeekStats = z.infer<typeof weekStatsSchema>;

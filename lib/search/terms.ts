@@ -58,3 +58,8 @@ export function queryTerms(query: string): Array<{ term: string; prefix: boolean
   }
   return out;
 }
+
+/** Every term a saved post is found under: its text, note, author, site and tags (the `*searchTerms` index). */
+export function inspirationSearchTerms(row: { text: string; note: string; authorName: string; site: string | null; tags: readonly string[] }): string[] {
+  return indexTerms(row.text, row.note, row.authorName, row.site ?? '', ...row.tags);
+}
