@@ -28,11 +28,26 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The local calendar day of an instant. */
+const QUARTER_HOUR = 900_000;
+const dayKeys = new Map<string, string>();
+
+/**
+ * The local calendar day of an instant. Every UTC offset in use since 1970 is a
+ * whole number of quarter hours, so a local day always starts on a quarter
+ * hour of UTC and every instant of one quarter hour has the same day: that is
+ * what is remembered (a capture asks for the day of every comment it stores,
+ * and they cluster).
+ */
 export function dayKey(epochMs: number, timeZone: string): string {
+  const memo = `${timeZone}|${Math.floor(epochMs / QUARTER_HOUR)}`;
+  const known = dayKeys.get(memo);
+  if (known !== undefined) return known;
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const day = `${get('year')}-${get('month')}-${get('day')}`;
+  if (dayKeys.size >= 20_000) dayKeys.clear();
+  dayKeys.set(memo, day);
+  return day;
 }
 
 function toUtcDate(day: string): Date {
