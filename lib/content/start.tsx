@@ -230,6 +230,12 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
   let lastSent = '';
   let retries = 0;
   /**
+   * Captures can overlap (the first one stores the detected profile, whose change sends the
+   * reading again as the user's own): only the answer to the latest one is shown, or an older,
+   * slower answer would leave the panel without the user's post until the page changed.
+   */
+  let captureSeq = 0;
+  /**
    * One ReadContext serves the batches of up to READ_CONTEXT_MS on the same address:
    * what the adapters learn about the whole document through it (signed in? who?)
    * is then searched for once in that time, not for every batch of posts. `now`
@@ -259,7 +265,9 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     if (fp === lastSent) return;
     lastSent = fp;
     try {
+      const seq = ++captureSeq;
       const response = await sendRequest({ type: 'CS_CAPTURE_PAGE', pageUrl: location.href, reading: toSend });
+      if (seq !== captureSeq) return;
       if (response.ok) store.set({ capture: response.data, error: null });
       else {
         lastSent = '';
