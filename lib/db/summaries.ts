@@ -1,5 +1,5 @@
 import { stableHash } from '../parse/hash';
-import { addDays, dayKey, lastFinishedWeekStart, startOfWeek, weekRange } from '../stats/days';
+import { addDays, lastFinishedWeekStart, startOfWeek, weekRange } from '../stats/days';
 import { classifyTone, postGainsOf, summarizeWeek, type SummaryComment, type SummaryPost, type ToneClassifier } from '../stats/summary';
 import type { DailyRollupRow, SocialDeskDB, WeeklySummaryRow } from './schema';
 
@@ -43,17 +43,16 @@ export function refreshWeeklySummaries(db: SocialDeskDB, ctx: SummaryContext): P
 }
 
 /** The status keys of `status` comments, bucketed by the week they fall in. */
-async function statusCountsByWeek(db: SocialDeskDB, status: 'open' | 'dismissed', fromMs: number, toMs: number, ctx: SummaryContext) {
-  const keys = (await db.interactions
-    .where('[status+occurredAt]')
-    .between([status, fromMs], [status, toMs], true, false)
-    .keys()) as unknown as Array<[string, number]>;
-  const counts = new Map<string, number>();
-  for (const [, at] of keys) {
-    const week = startOfWeek(dayKey(at, ctx.timeZone), ctx.weekStart);
-    counts.set(week, (counts.get(week) ?? 0) + 1);
-  }
-  return counts;
+/**
+ * How many comments of each week have this status: one index count per week. (Reading the
+ * keys and sorting them into weeks in script cost seconds with hundreds of thousands of old
+ * open or dismissed comments; the browser counts a key range without handing over the keys.)
+ */
+async function statusCountsByWeek(db: SocialDeskDB, status: 'open' | 'dismissed', weeks: ReadonlyArray<{ week: string; startMs: number; endMs: number }>) {
+  const counts = await db.transaction('r', db.interactions, () =>
+    Promise.all(weeks.map((w) => db.interactions.where('[status+occurredAt]').between([status, w.startMs], [status, w.endMs], true, false).count())),
+  );
+  return new Map(weeks.map((w, i) => [w.week, counts[i] ?? 0]));
 }
 
 export function weekFingerprint(rows: DailyRollupRow[], previousRows: DailyRollupRow[], open: number, dismissed: number): string {
@@ -94,13 +93,10 @@ async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshRe
     if (list) list.push(row);
     else rowsByWeek.set(week, [row]);
   }
-  // …and which comments of those weeks are open or dismissed (index keys only).
-  const fromMs = weekRange(firstWeek, ctx.timeZone).startMs;
-  const toMs = weekRange(lastFinished, ctx.timeZone).endMs;
-  const [open, dismissed] = await Promise.all([
-    statusCountsByWeek(db, 'open', fromMs, toMs, ctx),
-    statusCountsByWeek(db, 'dismissed', fromMs, toMs, ctx),
-  ]);
+  // …and how many comments of each of those weeks are open or dismissed (index counts only).
+  const weeks: Array<{ week: string; startMs: number; endMs: number }> = [];
+  for (let week = firstWeek; week <= lastFinished; week = addDays(week, 7)) weeks.push({ week, ...weekRange(week, ctx.timeZone) });
+  const [open, dismissed] = await Promise.all([statusCountsByWeek(db, 'open', weeks), statusCountsByWeek(db, 'dismissed', weeks)]);
 
   let previousShare: { week: string; share: number | null } | null = null;
   for (let week = firstWeek; week <= lastFinished; week = addDays(week, 7)) {
