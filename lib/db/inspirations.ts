@@ -78,7 +78,6 @@ export function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().replace(/^#+/, '').trim().slice(0, TAG_CHARS).toLowerCase()).filter(Boolean))].slice(0, MAX_TAGS);
 }
 
-
 /** The count fields of a row after a new reading (or none). */
 function countFields(old: InspirationRow | undefined, reading: PostCounts | null, now: number) {
   const previous = old?.counts ?? null;

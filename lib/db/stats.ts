@@ -13,11 +13,6 @@ export interface WeekQuery {
 }
 
 /**
- * This week so far against the same days of last week, read from the daily
- * rollups only (at most 14 days × platforms rows, plus one post row for the
- * top post), so it costs the same with a day of history as with years.
- */
-/**
  * The popup counts waiting comments up to this many and says "1,000+" beyond: an exact
  * count walks every entry of the index (IndexedDB has no cheaper count), which takes
  * seconds with hundreds of thousands of old comments nobody answered. The dashboard's
@@ -25,6 +20,11 @@ export interface WeekQuery {
  */
 export const WAITING_COUNT_CAP = 1000;
 
+/**
+ * This week so far against the same days of last week, read from the daily
+ * rollups only (at most 14 days × platforms rows, plus one post row for the
+ * top post), so it costs the same with a day of history as with years.
+ */
 export async function getWeekStats(db: SocialDeskDB, q: WeekQuery): Promise<WeekStats> {
   const w = currentWeekWindow(q.now, q.timeZone, q.weekStart);
   // Keys, with a limit, never count(): Dexie's count() ignores a limit and counts the whole range.

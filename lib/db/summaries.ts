@@ -99,7 +99,8 @@ async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshRe
   const [open, dismissed] = await Promise.all([statusCountsByWeek(db, 'open', weeks), statusCountsByWeek(db, 'dismissed', weeks)]);
 
   let previousShare: { week: string; share: number | null } | null = null;
-  for (let week = firstWeek; week <= lastFinished; week = addDays(week, 7)) {
+  for (const range of weeks) {
+    const { week } = range;
     const weekRows = rowsByWeek.get(week) ?? [];
     const previousRows = rowsByWeek.get(addDays(week, -7)) ?? [];
     const fingerprint = weekFingerprint(weekRows, previousRows, open.get(week) ?? 0, dismissed.get(week) ?? 0);
@@ -108,7 +109,6 @@ async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshRe
       previousShare = { week, share: old.summary.tone.negativeShare };
       continue;
     }
-    const range = weekRange(week, ctx.timeZone);
     const comments = await commentsBetween(db, range.startMs, range.endMs);
     let before: number | null;
     if (previousShare && previousShare.week === addDays(week, -7)) before = previousShare.share;
