@@ -26,7 +26,7 @@ describe('settings items', () => {
     expect(await readAllSettings()).toEqual(values);
     expect(await weekStartItem.getValue()).toBe(0);
     await clearAllSettings();
-    expect(await readAllSettings()).toEqual({ ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: true, templateCampaign: 'social-replies', weeklySummaryNotify: false });
+    expect(await readAllSettings()).toEqual({ ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: false, templateCampaign: 'social-replies', weeklySummaryNotify: false });
     expect(await ownProfilesItem.getValue()).toEqual({});
   });
 });

@@ -26,7 +26,7 @@ export const weekStartItem = storage.defineItem<number>('sync:weekStart', { fall
 export const timeZoneItem = storage.defineItem<string>('sync:timeZone', { fallback: '', version: 1 });
 
 /** Whether the in-page panel is open (remembered across pages and restarts). */
-export const panelOpenItem = storage.defineItem<boolean>('local:panelOpen', { fallback: true, version: 1 });
+export const panelOpenItem = storage.defineItem<boolean>('local:panelOpen', { fallback: false, version: 1 });
 
 /** The campaign name reply templates put in tracked links (utm_campaign); lower-cased, spaces become hyphens. */
 export const DEFAULT_TEMPLATE_CAMPAIGN = 'social-replies';

@@ -10,12 +10,22 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, openExtensionPage, ROOT } from '../test/e2e/harness';
+import type { Locator } from 'playwright-core';
 
 const DEMO_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000001/';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Waits until the closed panel's tab counts the page's waiting comments (the page was read and logged). */
+async function expectWaitingCount(tab: Locator) {
+  for (let i = 0; i < 200; i++) {
+    if (/\d/.test((await tab.getAttribute('aria-label').catch(() => null)) ?? '')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the panel’s tab never counted the waiting comments');
 }
 
 async function main() {
@@ -29,6 +39,11 @@ async function main() {
   session.serve(DEMO_URL, readFileSync(join(ROOT, 'test/fixtures/linkedin/own-post.html'), 'utf8'));
   const page = await session.context.newPage();
   await page.goto(DEMO_URL);
+  // The panel starts closed, as after an install: its tab counts the comments waiting; a click opens it.
+  const tab = page.locator('social-desk-panel button.sd-tab');
+  await expectWaitingCount(tab);
+  console.log(`The panel's tab says: ${await tab.getAttribute('aria-label')}`);
+  await tab.click();
   const panel = page.locator('social-desk-panel [data-testid="own-post"]');
   await panel.waitFor({ timeout: 20_000 });
   await page.locator('social-desk-panel [data-testid="comment"]').first().waitFor();

@@ -80,6 +80,13 @@ describe('Panel', () => {
     expect(screen.queryByTestId('own-post')).toBeNull();
   });
 
+  it('counts on its tab the comments that wait for an answer', () => {
+    const p = props({ open: false, queue: buildReplyQueue(props().reading, props().capture, NOW) });
+    renderWithI18n(<Panel {...p} />);
+    const tab = screen.getByRole('button', { name: 'Open the Social Desk panel: 1 comments waiting for your answer' });
+    expect(tab).toHaveTextContent('Social Desk1');
+  });
+
   it('explains what to do on a page without the user’s posts', () => {
     renderWithI18n(<Panel {...props({ capture: { ownPostKeys: [], comments: [], added: 0, ownProfileUrl: ME } })} />);
     expect(screen.getByTestId('no-own-posts')).toHaveTextContent('None of your own posts on this page (1 other posts read)');

@@ -4,6 +4,7 @@ import type { ExtractedComment, ExtractedPost, PageReading } from '@/lib/platfor
 import type { QueueItem, ReplyQueue } from '@/lib/content/queue';
 import { ClassifierHint } from '@/components/ui/ClassifierHint';
 import { useT } from '@/lib/i18n';
+import { tabLabel } from '@/lib/content/launcher';
 import { formatCount, formatRelative } from '@/components/ui/format';
 import type { AnchorRect } from './SaveDialog';
 
@@ -51,9 +52,16 @@ const PARTS = ['post', 'counts', 'comments', 'replyBox'] as const;
 export function Panel(props: PanelProps) {
   const t = useT();
   if (!props.open) {
+    // The same tab as the one every page shows before the panel's UI is loaded (lib/content/launcher.ts).
+    const waiting = props.queue?.waiting.length ?? 0;
     return (
-      <button type="button" className="sd-tab" onClick={props.onToggle} aria-label={t('panelOpen')} aria-expanded="false">
+      <button type="button" className="sd-tab" onClick={props.onToggle} aria-label={tabLabel(t, waiting)} aria-expanded="false">
         <span aria-hidden="true">◀</span> {t('extShortName')}
+        {waiting > 0 && (
+          <span className="sd-tab-count" aria-hidden="true">
+            {waiting}
+          </span>
+        )}
       </button>
     );
   }

@@ -9,7 +9,7 @@ export interface AnchorRect {
   right: number;
 }
 
-/** What the in-page save dialog shows; the content script owns it (lib/content/start.tsx). */
+/** What the in-page save dialog shows; the content script owns it (lib/content/start.ts). */
 export interface SaveDialogState {
   key: string;
   authorName: string;

@@ -8,6 +8,7 @@ import { startTemplateSync } from '@/lib/background/template-sync';
 import { SocialDeskDB } from '@/lib/db/schema';
 import type { BgToContent } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
+import { PANEL_UI_FILE } from '@/lib/content/panel-ui';
 import { createStorageState, storageFullItem } from '@/lib/background/storage-state';
 import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/stats/days';
@@ -30,6 +31,10 @@ export default defineBackground({
         now: () => Date.now(),
         templateSync,
         storageFullSince: () => storageState.fullSince(),
+      }, {
+        injectPanelUi: async (tabId, frameId) => {
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_UI_FILE] });
+        },
       }),
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), storage: storageState },
     );

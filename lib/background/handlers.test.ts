@@ -15,11 +15,13 @@ let profiles: OwnProfiles;
 let route: ReturnType<typeof createRouter>;
 let n = 0;
 let storageState: ReturnType<typeof createStorageState>;
+let injected: Array<[number, number]>;
 
 beforeEach(async () => {
   db = new SocialDeskDB(`handlers-test-${n++}`);
   await db.open();
   profiles = {};
+  injected = [];
   let kept: number | null = null;
   storageState = createStorageState({ getValue: async () => kept, setValue: async (v) => void (kept = v) }, () => NOW);
   route = createRouter(
@@ -33,6 +35,8 @@ beforeEach(async () => {
       clearAllSettings: async () => undefined,
       now: () => NOW,
       storageFullSince: () => storageState.fullSince(),
+    }, {
+      injectPanelUi: async (tabId, frameId) => void injected.push([tabId, frameId]),
     }),
     { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, storage: storageState },
   );
@@ -44,6 +48,17 @@ afterEach(async () => {
 const capture = (r = reading([post('1')], [comment('c1', '1'), comment('c2', '1')])) => ({ type: 'CS_CAPTURE_PAGE', pageUrl: 'https://www.linkedin.com/feed/', reading: r });
 
 describe('background handlers', () => {
+  it('injects the panel UI into the frame that asked for it, and only into a tab', async () => {
+    expect(await route({ type: 'CS_LOAD_PANEL_UI' }, { ...tab, frameId: 3 })).toEqual({ ok: true, data: { loaded: true } });
+    expect(await route({ type: 'CS_LOAD_PANEL_UI' }, tab)).toEqual({ ok: true, data: { loaded: true } });
+    expect(injected).toEqual([
+      [1, 3],
+      [1, 0],
+    ]);
+    expect(await route({ type: 'CS_LOAD_PANEL_UI' }, page)).toMatchObject({ ok: false, error: { code: 'WRONG_CONTEXT' } });
+    expect(injected).toHaveLength(2);
+  });
+
   it('takes the signed-in member shown by the page as the detected, unconfirmed own profile', async () => {
     const result = await route(capture(), tab);
     expect(result).toMatchObject({ ok: true, data: { ownPostKeys: ['linkedin:1'], added: 3 } });

@@ -54,9 +54,21 @@ export async function resolveTimeZone(settings: SettingsAccess): Promise<string>
   return tz && isValidTimeZone(tz) ? tz : defaultTimeZone();
 }
 
-export function createHandlers(db: SocialDeskDB, settings: SettingsAccess): Handlers {
+/** What the handlers do in the browser's tabs; the background passes `scripting`, tests a fake. */
+export interface TabAccess {
+  /** Injects the panel's UI script (lib/content/panel-ui.ts PANEL_UI_FILE) into that frame's isolated world. */
+  injectPanelUi(tabId: number, frameId: number): Promise<void>;
+}
+
+export function createHandlers(db: SocialDeskDB, settings: SettingsAccess, tabs: TabAccess | null = null): Handlers {
   return {
     ...createLibraryHandlers(db, () => settings.now()),
+    async CS_LOAD_PANEL_UI(_message, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabs === null) throw new Error('The panel can be loaded only into a tab.');
+      await tabs.injectPanelUi(tabId, sender.frameId ?? 0);
+      return { loaded: true as const };
+    },
     async CS_CAPTURE_PAGE({ reading }) {
       const profiles = await settings.getOwnProfiles();
       let own = profiles[reading.platform];

@@ -1,6 +1,6 @@
 import type { SaveDialogState, AnchorRect } from '@/components/panel/SaveDialog';
 import type { Translate } from '../i18n';
-import type { sendRequest } from '../messaging/client';
+import type { SendContentRequest } from '../messaging/content-client';
 import type { MessageError } from '../messaging/protocol';
 import { firstMediaUrl } from '../platforms/media';
 import type { ContainerReading, ExtractedPost, PlatformAdapter } from '../platforms/types';
@@ -21,7 +21,7 @@ export interface LibraryControllerOptions {
   adapter: Pick<PlatformAdapter, 'containerSelector' | 'actionAnchor'>;
   store: PanelStore;
   t: Translate;
-  send: typeof sendRequest;
+  send: SendContentRequest;
   pageUrl(): string;
   /** True once the extension was updated or removed under this page. */
   isInvalid(): boolean;

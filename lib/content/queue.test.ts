@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureResult } from '../messaging/protocol';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
-import { buildReplyQueue } from './queue';
+import { buildReplyQueue, countWaiting } from './queue';
 
 const HOUR = 3_600_000;
 
@@ -58,6 +58,16 @@ describe('buildReplyQueue', () => {
     expect(q.waiting[0]!.interactionId).toBe('linkedin:comment_received:a');
     expect(q.dismissed.map((i) => i.comment.commentId)).toEqual(['b']);
     expect(q.replied).toBe(1);
+    // The closed panel's tab counts the same comments without classifying them.
+    expect(countWaiting(r, captured([['a', 'open'], ['b', 'dismissed'], ['c', 'replied'], ['mine', 'none', 'reply_sent'], ['elsewhere', 'open']]))).toBe(1);
+  });
+
+  it('counts each waiting comment once, as the queue lists it', () => {
+    const r = reading([post('1')], [comment('a', '1'), comment('a', '1'), comment('b', '1'), comment('c', '1')]);
+    const c = captured([['a', 'open'], ['b', 'open'], ['c', 'dismissed']]);
+    expect(countWaiting(r, c)).toBe(buildReplyQueue(r, c, NOW).waiting.length);
+    expect(countWaiting(r, c)).toBe(2);
+    expect(countWaiting(null, c)).toBe(0);
   });
 
   it('is empty before the page is read or saved', () => {

@@ -22,12 +22,11 @@ export interface ReplyQueue {
 }
 
 /**
- * The comments others wrote on the user's own posts on this page, from what the
- * page showed (reading) and what the log says about each (capture result).
+ * The comments others wrote on the user's own posts on this page that the log
+ * knows (each once), with the log's entry for each.
  */
-export function buildReplyQueue(reading: PageReading | null, capture: CaptureResult | null, now: number): ReplyQueue {
-  const out: ReplyQueue = { waiting: [], dismissed: [], replied: 0 };
-  if (reading === null || capture === null) return out;
+function* loggedOwnComments(reading: PageReading | null, capture: CaptureResult | null) {
+  if (reading === null || capture === null) return;
   const own = new Set(capture.ownPostKeys);
   const logged = new Map(capture.comments.map((c) => [c.commentId, c]));
   const seen = new Set<string>();
@@ -36,6 +35,24 @@ export function buildReplyQueue(reading: PageReading | null, capture: CaptureRes
     if (!entry || entry.kind !== 'comment_received' || seen.has(comment.commentId)) continue;
     if (!own.has(`${comment.platform}:${comment.postId}`)) continue;
     seen.add(comment.commentId);
+    yield { comment, entry };
+  }
+}
+
+/** How many comments on this page wait for an answer: `buildReplyQueue(...).waiting.length`, without classifying them. */
+export function countWaiting(reading: PageReading | null, capture: CaptureResult | null): number {
+  let n = 0;
+  for (const { entry } of loggedOwnComments(reading, capture)) if (entry.status === 'open') n++;
+  return n;
+}
+
+/**
+ * The comments others wrote on the user's own posts on this page, from what the
+ * page showed (reading) and what the log says about each (capture result).
+ */
+export function buildReplyQueue(reading: PageReading | null, capture: CaptureResult | null, now: number): ReplyQueue {
+  const out: ReplyQueue = { waiting: [], dismissed: [], replied: 0 };
+  for (const { comment, entry } of loggedOwnComments(reading, capture)) {
     if (entry.status === 'replied') {
       out.replied++;
       continue;

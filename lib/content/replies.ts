@@ -1,6 +1,7 @@
 import type { PickerResult } from '@/components/panel/ReplyPicker';
 import type { Translate } from '../i18n';
-import type { Request, RequestType, Response, TemplateView } from '../messaging/protocol';
+import type { SendContentRequest } from '../messaging/content-client';
+import type { TemplateView } from '../messaging/protocol';
 import type { ExtractedComment, Platform, PlatformAdapter } from '../platforms/types';
 import { classifyComment } from '../templates/classify';
 import { firstNameOf, renderTemplate, seedFrom, type TemplateError, type TemplateVars } from '../templates/engine';
@@ -45,7 +46,7 @@ export interface PickerState {
   result: PickerResult | null;
 }
 
-type Send = <T extends RequestType>(message: Extract<Request, { type: T }>) => Promise<Response<T>>;
+type Send = SendContentRequest;
 
 export interface ReplyDeps {
   doc: Document;

@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
-import { responseSchemaFor, type Request, type RequestType, type Response } from './protocol';
+import { responseSchemaFor, type Request, type RequestType } from './protocol';
+import { checkedSender } from './send';
 
 export class MessagingError extends Error {
   constructor(
@@ -11,19 +11,8 @@ export class MessagingError extends Error {
   }
 }
 
-/**
- * Sends a request to the background and validates the answer. Resolves with
- * the typed response (ok or a typed error); rejects only when the extension
- * context is gone (e.g. the extension was updated while the tab was open).
- */
-export async function sendRequest<T extends RequestType>(message: Extract<Request, { type: T }>): Promise<Response<T>> {
-  const raw: unknown = await browser.runtime.sendMessage(message);
-  const parsed = responseSchemaFor(message.type).safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, error: { code: 'BAD_MESSAGE', message: 'The background answered with an unexpected shape.' } };
-  }
-  return parsed.data as Response<T>;
-}
+/** Sends a request to the background and validates the answer (see checkedSender). */
+export const sendRequest = checkedSender(responseSchemaFor);
 
 /** Like sendRequest, but throws a MessagingError on a typed error. */
 export async function request<T extends RequestType>(message: Extract<Request, { type: T }>) {

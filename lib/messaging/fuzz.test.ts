@@ -215,9 +215,12 @@ describe('fuzzing every message handler', () => {
   it('refuses every valid message from another extension, a web page, or the wrong context', async () => {
     const before = await snapshot();
     // The messages without fields (nothing to break above) are refused from the wrong senders too.
-    const fieldless: Array<[Request, typeof tab | typeof page]> = (
-      ['UI_EXPORT_BACKUP', 'UI_STORAGE_USAGE', 'UI_STORAGE_STATE', 'UI_TEMPLATE_STATS', 'UI_LIBRARY_FACETS', 'UI_LIBRARY_AUTHORS'] as const
-    ).map((type) => [{ type } as Request, page]);
+    const fieldless: Array<[Request, typeof tab | typeof page]> = [
+      ...(['UI_EXPORT_BACKUP', 'UI_STORAGE_USAGE', 'UI_STORAGE_STATE', 'UI_TEMPLATE_STATS', 'UI_LIBRARY_FACETS', 'UI_LIBRARY_AUTHORS'] as const).map(
+        (type): [Request, typeof page] => [{ type }, page],
+      ),
+      [{ type: 'CS_LOAD_PANEL_UI' }, tab],
+    ];
     for (const [message, sender] of [...valid, ...fieldless]) {
       expect(await route(message, { id: 'other-extension', url: 'chrome-extension://other-extension/x.html' })).toMatchObject({ ok: false, error: { code: 'FOREIGN_SENDER' } });
       expect(await route(message, { url: 'https://evil.example/', tab: { id: 9 } })).toMatchObject({ ok: false, error: { code: 'FOREIGN_SENDER' } });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The extension's content security policy forbids eval; without this Zod probes
 // `new Function` (a CSP violation in the console) before falling back.
 z.config({ jitless: true });
-import { PLATFORMS } from '../platforms/types';
+import { MEDIA_KINDS, PLATFORMS } from '../platforms/types';
 import { topPostSchema, weeklySummarySchema, weekTotalsSchema, type WeekTotals } from '../stats/summary-format';
 import {
   BACKUP_FORMAT,
@@ -14,6 +14,14 @@ import {
   storageUsageSchema,
 } from '../db/backup-format';
 import { TEMPLATE_LANGUAGES, MAX_CATEGORY, MAX_SHORT_CODE, MAX_TEMPLATE_BODY, MAX_TEMPLATE_NAME } from '../templates/model';
+import {
+  contentResponseDataSchemas,
+  interactionStatusSchema,
+  libraryItemSchema,
+  responseSchemaOf,
+  templateViewSchema,
+  type MessageError,
+} from './content-schemas';
 
 /**
  * Every message between content scripts, extension pages and the background,
@@ -41,7 +49,7 @@ const pageTimeSchema = z.object({
 });
 const personSchema = z.object({ name: short, profileUrl: httpUrl.nullable() });
 const partHealth = z.enum(['ok', 'absent', 'broken']);
-const mediaKindSchema = z.enum(['text', 'image', 'video', 'link', 'document', 'poll', 'article', 'unknown']);
+const mediaKindSchema = z.enum(MEDIA_KINDS);
 
 export const extractedPostSchema = z.object({
   platform: platformSchema,
@@ -79,7 +87,6 @@ export const pageReadingSchema = z.object({
   }),
 });
 
-export const interactionStatusSchema = z.enum(['open', 'replied', 'dismissed', 'none']);
 
 
 export const inspirationInputSchema = z.object({
@@ -153,6 +160,8 @@ export const libraryDeleteTargetSchema = z.discriminatedUnion('kind', [
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CS_CAPTURE_PAGE'), pageUrl: httpUrl, reading: pageReadingSchema }),
+  // The panel's React UI, injected into the asking content script's frame the first time the panel is needed.
+  z.object({ type: z.literal('CS_LOAD_PANEL_UI') }),
   z.object({
     type: z.literal('CS_SET_COMMENT_STATUS'),
     interactionId: short.min(1),
@@ -221,29 +230,22 @@ export const requestSchema = z.discriminatedUnion('type', [
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
-export const bgToContentSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('BG_TOGGLE_PANEL') }),
-  // The open-reply-picker command: the picker for the reply box that has focus.
-  z.object({ type: z.literal('BG_OPEN_REPLY_PICKER') }),
-]);
-export type BgToContent = z.infer<typeof bgToContentSchema>;
-
 // ---- responses -------------------------------------------------------------
+// The content scripts' messages and answers are in content-schemas.ts (zod/mini,
+// to keep the script every page loads small), re-exported here.
 
-export const capturedCommentSchema = z.object({
-  commentId: z.string(),
-  interactionId: z.string(),
-  kind: z.enum(['comment_received', 'reply_sent', 'mention', 'manual']),
-  status: interactionStatusSchema,
-});
-
-export const captureResultSchema = z.object({
-  ownPostKeys: z.array(z.string()),
-  comments: z.array(capturedCommentSchema),
-  added: z.number().int(),
-  ownProfileUrl: z.string().nullable(),
-});
-export type CaptureResult = z.infer<typeof captureResultSchema>;
+export { interactionStatusSchema, libraryItemSchema, templateViewSchema, type MessageError };
+export {
+  bgToContentSchema,
+  capturedCommentSchema,
+  captureResultSchema,
+  ERROR_CODES,
+  errorSchema,
+  type BgToContent,
+  type CaptureResult,
+  type ErrorCode,
+  type TemplateView,
+} from './content-schemas';
 
 export type { WeekTotals };
 
@@ -360,22 +362,6 @@ export const waitingCommentSchema = z.object({
 });
 export type WaitingComment = z.infer<typeof waitingCommentSchema>;
 
-export const templateViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  body: z.string(),
-  category: z.string(),
-  language: z.string(),
-  platforms: z.array(platformSchema),
-  shortCode: z.string().nullable(),
-  builtIn: z.boolean(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  useCount: z.number(),
-  lastUsedAt: z.number().nullable(),
-});
-export type TemplateView = z.infer<typeof templateViewSchema>;
-
 /** Whether the templates fit the browser's sync storage (lib/templates/sync.ts). */
 export const templateSyncStatusSchema = z.object({
   state: z.enum(['synced', 'too_large', 'unavailable', 'error', 'pending']),
@@ -404,35 +390,8 @@ const templateErrorSchema = z.object({
   detail: z.string().optional(),
 });
 
-const savedCountsSchema = z.object({ reactions: z.number().nullable(), comments: z.number().nullable(), shares: z.number().nullable(), views: z.number().nullable() });
-/** A saved post as the library shows it (lib/db/library.ts LibraryItem). */
-export const libraryItemSchema = z.object({
-  key: z.string(),
-  platform: platformSchema,
-  postId: z.string(),
-  url: z.string(),
-  authorName: z.string(),
-  authorUrl: z.string().nullable(),
-  text: z.string(),
-  mediaKind: mediaKindSchema,
-  mediaUrl: z.string().nullable(),
-  publishedAt: z.number().nullable(),
-  savedFromUrl: z.string(),
-  site: z.string().nullable(),
-  savedAt: z.number(),
-  updatedAt: z.number(),
-  tags: z.array(z.string()),
-  note: z.string(),
-  countsAtSave: savedCountsSchema.nullable(),
-  counts: savedCountsSchema.nullable(),
-  countsAt: z.number().nullable(),
-  engagement: z.number().nullable(),
-  growth: z.number().nullable(),
-});
-
 export const responseDataSchemas = {
-  CS_CAPTURE_PAGE: captureResultSchema,
-  CS_SET_COMMENT_STATUS: z.object({ status: interactionStatusSchema }),
+  ...contentResponseDataSchemas,
   UI_GET_WEEK_STATS: weekStatsSchema,
   UI_LIST_INTERACTIONS: z.array(interactionViewSchema),
   UI_LIST_WAITING: z.object({ total: z.number().int().nonnegative(), items: z.array(waitingCommentSchema) }),
@@ -466,14 +425,6 @@ export const responseDataSchemas = {
   UI_EXPORT_SNAPSHOTS: z.object({ rows: z.array(exportSnapshotSchema), next: z.number().nullable() }),
   UI_LIST_OWN_POSTS: z.object({ posts: z.array(ownPostViewSchema), more: z.boolean() }),
   UI_GET_POST_HISTORY: postHistorySchema,
-  CS_LIST_TEMPLATES: z.object({
-    /** Recently and most used first, filtered to the platform and language. */
-    templates: z.array(templateViewSchema),
-    /** The user's campaign setting (utm_campaign) and own name on this platform, for rendering. */
-    campaign: z.string(),
-    myName: z.string().nullable(),
-  }),
-  CS_RECORD_TEMPLATE_USE: z.object({ useCount: z.number() }),
   UI_LIST_TEMPLATES: z.object({ templates: z.array(templateViewSchema), sync: templateSyncStatusSchema }),
   UI_SAVE_TEMPLATE: z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), template: templateViewSchema, sync: templateSyncStatusSchema }),
@@ -488,10 +439,6 @@ export const responseDataSchemas = {
   UI_DELETE_TEMPLATE: z.object({ deleted: z.boolean(), sync: templateSyncStatusSchema }),
   UI_RESTORE_STARTER_TEMPLATES: z.object({ restored: z.number(), sync: templateSyncStatusSchema }),
   UI_TEMPLATE_STATS: z.array(templateStatsSchema),
-  CS_SAVE_POST: z.object({ item: libraryItemSchema, created: z.boolean(), suggestedTags: z.array(z.string()) }),
-  CS_EDIT_SAVED: z.object({ item: libraryItemSchema }),
-  CS_UNSAVE: z.object({ deleted: z.number().int().nonnegative() }),
-  CS_SEEN_POSTS: z.object({ saved: z.array(z.string()) }),
   UI_LIBRARY_QUERY: z.object({ total: z.number().int().nonnegative(), items: z.array(libraryItemSchema) }),
   UI_LIBRARY_KEYS: z.object({ keys: z.array(z.string()) }),
   UI_LIBRARY_FACETS: z.object({
@@ -519,33 +466,22 @@ export const responseDataSchemas = {
   UI_LIBRARY_HISTORY: z.object({
     snapshots: z.array(z.object({ capturedAt: z.number(), reactions: z.number().nullable(), comments: z.number().nullable(), shares: z.number().nullable(), views: z.number().nullable() })),
   }),
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.core.$ZodType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 
-export const ERROR_CODES = ['BAD_MESSAGE', 'FOREIGN_SENDER', 'WRONG_CONTEXT', 'STORAGE_FULL', 'INTERNAL'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-export const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
-export type MessageError = z.infer<typeof errorSchema>;
-
 export type Response<T extends RequestType> = { ok: true; data: ResponseData<T> } | { ok: false; error: MessageError };
 
-const responseSchemas = new Map<RequestType, z.ZodType>();
+const responseSchemas = new Map<RequestType, ReturnType<typeof responseSchemaOf>>();
 
-/** The response schema of a request type, built once (a content script checks an answer after every batch of posts). */
-export function responseSchemaFor<T extends RequestType>(type: T) {
-  const cached = responseSchemas.get(type);
-  if (cached) return cached as ReturnType<typeof buildResponseSchema<T>>;
-  const schema = buildResponseSchema(type);
-  responseSchemas.set(type, schema);
+/** The response schema of a request type, built once. */
+export function responseSchemaFor(type: RequestType) {
+  let schema = responseSchemas.get(type);
+  if (!schema) {
+    schema = responseSchemaOf(responseDataSchemas[type]);
+    responseSchemas.set(type, schema);
+  }
   return schema;
-}
-
-function buildResponseSchema<T extends RequestType>(type: T) {
-  return z.union([
-    z.object({ ok: z.literal(true), data: responseDataSchemas[type] }),
-    z.object({ ok: z.literal(false), error: errorSchema }),
-  ]);
 }
 
 /** Which sender a message type may come from. */

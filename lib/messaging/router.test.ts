@@ -70,6 +70,7 @@ function setup() {
     CS_EDIT_SAVED: vi.fn(async () => ({ item: libraryItem })),
     CS_UNSAVE: vi.fn(async () => ({ deleted: 1 })),
     CS_SEEN_POSTS: vi.fn(async () => ({ saved: [] })),
+    CS_LOAD_PANEL_UI: vi.fn(async () => ({ loaded: true as const })),
     UI_LIBRARY_QUERY: vi.fn(async () => ({ total: 0, items: [] })),
     UI_LIBRARY_KEYS: vi.fn(async () => ({ keys: [] })),
     UI_LIBRARY_FACETS: vi.fn(async () => ({ total: 0, platforms: [], tags: [], authors: [] })),

@@ -13,6 +13,8 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The frame of the tab that sent it (0: the top frame). */
+  frameId?: number;
 }
 
 export type Handlers = {

@@ -26,7 +26,8 @@ export interface PageTime {
   precision: 'exact' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 }
 
-export type MediaKind = 'text' | 'image' | 'video' | 'link' | 'document' | 'poll' | 'article' | 'unknown';
+export const MEDIA_KINDS = ['text', 'image', 'video', 'link', 'document', 'poll', 'article', 'unknown'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export interface Person {
   name: string;

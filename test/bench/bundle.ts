@@ -29,6 +29,16 @@ export function contentScriptSizes(extensionDir: string): FileSize[] {
   });
 }
 
+/** The panel's UI script, which the background injects only when the panel is first needed (lib/content/panel-ui.ts). */
+export function onDemandScriptSizes(extensionDir: string): FileSize[] {
+  return ['panel-ui.js']
+    .filter((file) => existsSync(join(extensionDir, file)))
+    .map((file) => {
+      const bytes = readFileSync(join(extensionDir, file));
+      return { file, rawBytes: bytes.length, gzipBytes: gzipSize(bytes) };
+    });
+}
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64_VALUE = new Map([...B64].map((c, i) => [c, i]));
 

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { EXTENSION_DIR, ROOT } from '../e2e/harness';
 import { parseArgs, USAGE, type BenchOptions } from './args';
 import { BASELINE, compareVariants, manifestOf, OURS, snapshotExtension, type Variant } from './browser';
-import { analysisBuild, breakdown, contentScriptSizes, sameScript, type BundleBreakdown } from './bundle';
+import { analysisBuild, breakdown, contentScriptSizes, onDemandScriptSizes, sameScript, type BundleBreakdown } from './bundle';
 import { hotspots, hotspotsText, mappedScripts, type Hotspots, type MappedScripts } from './hotspots';
 import type { ExtensionFrame } from './trace';
 import { breakdownText, captureFigures, dashboardFigures, feedFigures, popupFigures, startupFigures } from './figures';
@@ -97,8 +97,9 @@ async function main(o: BenchOptions) {
       const { samples, panel, panelErrors, diagnoses } = await runStartup(o.platforms, [BASELINE, ...extensionVariants], o.runs + 1, me, log);
       startupDiagnoses.push(...diagnoses);
       const sizes = contentScriptSizes(ours);
-      raw.startup = { samples, panel, panelErrors, diagnoses, sizes, compareSizes: Object.fromEntries(compare.map((c) => [c.key, contentScriptSizes(c.extensionDir!)])) };
-      figures.push(...startupFigures(samples, panel, panelErrors, sizes, extensionVariants.map((v) => v.key), o.platforms));
+      const onDemand = onDemandScriptSizes(ours);
+      raw.startup = { samples, panel, panelErrors, diagnoses, sizes, onDemand, compareSizes: Object.fromEntries(compare.map((c) => [c.key, contentScriptSizes(c.extensionDir!)])) };
+      figures.push(...startupFigures(samples, panel, panelErrors, sizes, extensionVariants.map((v) => v.key), o.platforms, onDemand));
     });
   }
 

@@ -41,6 +41,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Keep the window size predictable for screenshots. */
   viewport?: { width: number; height: number };
+  /** The panel's remembered open state, set before any page loads (unset: the extension's default, closed). */
+  panelOpen?: boolean;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
@@ -52,6 +54,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   try {
     const worker = await findExtensionWorker(browser.context, extensionDir);
     const extensionId = new URL(worker.url()).host;
+    if (options.panelOpen !== undefined) await worker.evaluate((open) => chrome.storage.local.set({ panelOpen: open }), options.panelOpen);
     return { ...browser, extensionId, worker };
   } catch (error) {
     await browser.close();

@@ -20,7 +20,7 @@ let session: Session;
 const dialogs: string[] = [];
 beforeAll(async () => {
   expect(FIXTURE).toContain(escaped);
-  session = await launch();
+  session = await launch({ panelOpen: true });
   session.serve(POST_URL, FIXTURE);
   session.context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
 });

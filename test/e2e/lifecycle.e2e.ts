@@ -9,7 +9,7 @@ const FIXTURE = readFileSync(join(ROOT, 'test/fixtures/linkedin/own-post.html'),
 
 let session: Session;
 beforeAll(async () => {
-  session = await launch();
+  session = await launch({ panelOpen: true });
   session.serve(POST_URL, FIXTURE);
 });
 afterAll(async () => {

@@ -25,16 +25,38 @@ describe('LinkedIn slice, end to end in Chromium', () => {
     const scripts = readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((f) => f.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
     for (const f of scripts) expect(/[\u0080-\uffff]/.test(readFileSync(join(EXTENSION_DIR, 'content-scripts', f), 'utf8'))).toBe(false);
+    // The panel's UI is injected into the same world as a content script.
+    expect(/[\u0080-\uffff]/.test(readFileSync(join(EXTENSION_DIR, 'panel-ui.js'), 'utf8'))).toBe(false);
   });
 
-  it('mounts the panel on the own post, lists its comments and stores them once', async () => {
+  it('keeps React out of the script every page loads: it comes with the panel’s UI', () => {
+    // React DOM's production build links its errors to react.dev; our own code never does.
+    const reactDom = 'react.dev/errors';
+    for (const f of readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((n) => n.endsWith('.js'))) {
+      expect(readFileSync(join(EXTENSION_DIR, 'content-scripts', f), 'utf8').includes(reactDom), f).toBe(false);
+    }
+    expect(readFileSync(join(EXTENSION_DIR, 'panel-ui.js'), 'utf8').includes(reactDom)).toBe(true);
+  });
+
+  it('shows the closed panel’s tab with the waiting comments; a click loads the panel, which lists them and stores them once', async () => {
     const page = await session.context.newPage();
     await page.goto(POST_URL);
     const panel = page.locator('social-desk-panel');
+    // Closed by default: only the tab, drawn without the panel's UI, which is not loaded yet.
+    const tab = panel.locator('button.sd-tab[aria-expanded="false"]');
+    await expect.poll(() => tab.getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/^Open the Social Desk panel: \d+ comments waiting for your answer$/);
+    const waiting = Number((await tab.getAttribute('aria-label'))!.match(/(\d+) comments/)![1]);
+    expect(waiting).toBeGreaterThan(0);
+    expect(await tab.locator('.sd-tab-count').textContent()).toBe(String(waiting));
+    expect(await panel.locator('.sd-panel, [data-testid="own-post"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('social-desk-panel')!.shadowRoot!.querySelectorAll('style').length)).toBe(1);
+    await tab.click();
     await expect.poll(() => panel.locator('[data-testid="own-post"]').count(), { timeout: 15_000 }).toBe(1);
     const comments = panel.locator('[data-testid="comment"]');
     await expect.poll(() => comments.count()).toBeGreaterThanOrEqual(4);
     const listed = await comments.count();
+    // The panel's queue counts what the tab counted.
+    await expect.poll(() => panel.locator('[data-testid="queue-item"]').count()).toBe(waiting);
     expect(await panel.locator('[data-testid="countReactions"] dd').textContent()).toMatch(/\d/);
     expect(await panel.locator('[data-testid="countComments"] dd').textContent()).toMatch(/\d/);
     expect(await panel.locator('[data-testid="countShares"] dd').textContent()).toMatch(/\d/);

@@ -26,7 +26,7 @@ const platforms = readdirSync(FIXTURES).filter(
 
 let session: Session;
 beforeAll(async () => {
-  session = await launch();
+  session = await launch({ panelOpen: true });
 });
 afterAll(async () => {
   await session?.close();

@@ -69,7 +69,7 @@ async function weekStatsFromExtension(session: Session, name: string, now: numbe
 describe('the popup after capturing fixture pages', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await launch();
+    session = await launch({ panelOpen: true });
     await useSettings(session, { timeZone: TZ, weekStart: 1 });
   });
   afterAll(async () => {

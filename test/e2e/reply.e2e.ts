@@ -289,7 +289,7 @@ it('declares the reply-picker command with its default key', () => {
 describe.each(SCENARIOS)('$platform', (s) => {
   let session: Session;
   beforeAll(async () => {
-    session = await launch();
+    session = await launch({ panelOpen: true });
   });
   afterAll(async () => {
     await session?.close();

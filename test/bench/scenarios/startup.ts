@@ -4,8 +4,11 @@
  * starts is reported apart ("cold"); the later ones are the figure with the
  * budget (the extension and browser are running, the tab's renderer is new). Main-thread task and script time come from
  * Performance.getMetrics (per document, thread time) after the page settled.
- * Then ours only: the panel's time from the click on its tab to open, to the
- * own post listed, and to the next frame painted after that.
+ * Ours loads with the panel closed, as it is by default (only the always-loaded
+ * content script runs), and again with the panel left open (its React UI is
+ * loaded at once, shown as the variant `ours, panel open`). Then ours only: the
+ * panel's time from the click on its tab to open, to the own post listed, and
+ * to the next frame painted after that.
  */
 import type { Page, Worker } from 'playwright-core';
 import { inspectPages } from '../../../scripts/inspect-page';
@@ -14,6 +17,7 @@ import { scriptEvaluation, summariseProfile, type ExtensionFrame } from '../trac
 import { readFixture } from '../feed-page';
 import { launchVariant, NAME_SHIM, OURS, setOwnProfiles, type Variant } from '../browser';
 import { stripScripts } from '../../e2e/harness';
+import { OURS_PANEL_OPEN } from '../figures';
 
 export interface LoadSample {
   variant: string;
@@ -25,9 +29,14 @@ export interface LoadSample {
   scriptMs: number;
   layoutMs: number;
   styleMs: number;
-  /** Ours: the panel listed the own post by the time the page had settled. */
-  panelShownOwnPost: boolean | null;
+  /**
+   * Ours: the own post was read and answered by the log by the time the page had
+   * settled (panel closed: the tab counts its waiting comments; panel open: the
+   * panel lists the post).
+   */
+  ownPostHandled: boolean | null;
 }
+
 
 export interface PanelTiming {
   platform: string;
@@ -78,7 +87,7 @@ export async function ownIdentities(platforms: string[]): Promise<Record<string,
   return out;
 }
 
-async function loadOnce(page: Page, url: string): Promise<Omit<LoadSample, 'variant' | 'platform' | 'load' | 'cold' | 'panelShownOwnPost'>> {
+async function loadOnce(page: Page, url: string): Promise<Omit<LoadSample, 'variant' | 'platform' | 'load' | 'cold' | 'ownPostHandled'>> {
   const cdp = await cdpFor(page);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
@@ -100,16 +109,22 @@ export async function runStartup(platforms: string[], variants: Variant[], loads
         const f = readFixture(platform, 'own-post.html');
         session.serve(f.url, stripScripts(f.html));
       }
-      for (let load = 0; load < loads; load++) {
-        for (const platform of platforms) {
-          const f = readFixture(platform, 'own-post.html');
-          const page = await session.context.newPage();
-          const m = await loadOnce(page, f.url);
-          const shown = variant === OURS ? (await page.locator('social-desk-panel [data-testid="own-post"]').count()) > 0 : null;
-          samples.push({ variant: variant.key, platform, load, cold: load === 0, panelShownOwnPost: shown, ...m });
-          await page.close();
+      // Ours twice: as installed (panel closed), then with the panel left open.
+      const rounds = variant === OURS && session.worker ? [{ key: variant.key, open: false }, { key: OURS_PANEL_OPEN, open: true }] : [{ key: variant.key, open: null }];
+      for (const round of rounds) {
+        if (round.open !== null) await session.worker!.evaluate((open) => chrome.storage.local.set({ panelOpen: open }), round.open);
+        for (let load = 0; load < loads; load++) {
+          for (const platform of platforms) {
+            const f = readFixture(platform, 'own-post.html');
+            const page = await session.context.newPage();
+            const m = await loadOnce(page, f.url);
+            const handled = round.open === null ? null : await ownPostHandled(page, round.open);
+            samples.push({ variant: round.key, platform, load, cold: load === 0, ownPostHandled: handled, ...m });
+            await page.close();
+          }
         }
       }
+      if (variant === OURS && session.worker) await session.worker.evaluate(() => chrome.storage.local.remove('panelOpen'));
       log(`  start-up ${variant.key}: ${loads} loads of ${platforms.length} pages`);
       if (variant === OURS && session.worker) {
         for (const platform of platforms) {
@@ -134,6 +149,13 @@ export async function runStartup(platforms: string[], variants: Variant[], loads
     }
   }
   return { samples, panel, panelErrors, diagnoses };
+}
+
+/** Whether ours had read the own post and had the log's answer: the panel lists it, or the closed panel's tab counts its waiting comments. */
+async function ownPostHandled(page: Page, panelOpen: boolean): Promise<boolean> {
+  if (panelOpen) return (await page.locator('social-desk-panel [data-testid="own-post"]').count()) > 0;
+  const label = await page.locator('social-desk-panel button.sd-tab').first().getAttribute('aria-label', { timeout: 1_000 }).catch(() => null);
+  return label !== null && /\d/.test(label);
 }
 
 interface TimingGlobal {

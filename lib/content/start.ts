@@ -1,27 +1,23 @@
-import { StrictMode, useMemo, useSyncExternalStore } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { Panel } from '@/components/panel/Panel';
-import { SaveDialog } from '@/components/panel/SaveDialog';
-import { ReplyPicker } from '@/components/panel/ReplyPicker';
-import { Toast } from '@/components/panel/Toast';
-import panelCss from '@/components/panel/panel.css?inline';
-import { I18nContext, type Translate } from '../i18n';
-import { sendRequest } from '../messaging/client';
-import { bgToContentSchema } from '../messaging/protocol';
+import launcherCss from '@/components/panel/launcher.css?inline';
+import type { Translate } from '../i18n';
+import { sendContentRequest } from '../messaging/content-client';
+import { bgToContentSchema } from '../messaging/content-schemas';
 import { mergeReadings, oncePerRead, readsAnything, safeReadContainer, safeReadIdentity } from '../platforms/read';
 import type { ContainerReading, PageReading, PlatformAdapter, ReadContext } from '../platforms/types';
 import { sameProfile } from '../profiles';
 import { ownProfilesItem, panelOpenItem, type OwnProfiles } from '../storage';
 import { BADGE_TAG, createBadgeLayer, type BadgeItem } from './badges';
-import { buildReplyQueue } from './queue';
+import { createLauncher, type Launcher } from './launcher';
+import { needsPanelUi, takePanelUi, type PanelUiDeps } from './panel-ui';
+import { buildReplyQueue, countWaiting } from './queue';
 import type { ReplySite } from './reply-site';
-import { createReplyController, type ReplyController } from './replies';
-import { createLibraryController, type LibraryController } from './library';
+import { createReplyController } from './replies';
+import { createLibraryController } from './library';
 import { SAVE_HOST_TAG } from './save-actions';
-import { createPanelStore, type PanelStore } from './store';
+import { createPanelStore } from './store';
 import { createPublisher, idleScheduler, watchElements } from './watcher';
 
 const plainMessages = new Map<string, string>();
@@ -42,68 +38,6 @@ const READ_DELAY_MS = 500;
 const READ_CONTEXT_MS = 10_000;
 /** The longest the panel, the log and the library wait for what a batch of posts read (see createPublisher). */
 const PUBLISH_MS = 750;
-
-function PanelHost({ store, replies, library }: { store: PanelStore; replies: ReplyController | null; library: LibraryController }) {
-  const s = useSyncExternalStore(store.subscribe, store.get);
-  const now = Date.now();
-  const picker = s.picker ?? null;
-  // Classifying every comment again on each render is wasted work: only a new reading or log answer changes the queue.
-  const queue = useMemo(() => (replies ? buildReplyQueue(s.reading, s.capture, Date.now()) : null), [replies, s.reading, s.capture]);
-  return (
-    <I18nContext.Provider value={t}>
-      <div className="sd-root">
-        <Panel
-          open={s.open && !s.yielded}
-          onToggle={() => {
-            const open = !(s.open && !s.yielded);
-            store.set({ open, yielded: false });
-            void panelOpenItem.setValue(open);
-          }}
-          reading={s.reading}
-          capture={s.capture}
-          error={s.error}
-          identity={s.identity}
-          onConfirmIdentity={(yes) => void confirmIdentity(s.reading, yes)}
-          now={now}
-          queue={queue}
-          onReply={(item) => replies?.openForComment(item)}
-          onDismiss={(item) => void replies?.dismiss(item)}
-          onReopen={(item) => void replies?.reopen(item)}
-          focusQueue={s.focusQueue ?? 0}
-          inView={s.inView ?? null}
-          savedKeys={s.savedKeys}
-          onSaveInView={library.saveInView}
-        />
-        {s.notice && <Toast notice={s.notice} onDone={() => store.set({ notice: null })} />}
-        {s.saveDialog && (
-          <SaveDialog
-            state={s.saveDialog}
-            viewport={{ width: window.innerWidth, height: window.innerHeight }}
-            onSubmit={library.submit}
-            onRemove={library.remove}
-            onClose={library.close}
-          />
-        )}
-        {replies && picker && (
-          <ReplyPicker
-            key={picker.key}
-            comment={picker.target.comment ? { authorName: picker.target.comment.author.name, text: picker.target.comment.text } : null}
-            templates={picker.templates}
-            allLanguages={picker.allLanguages}
-            error={picker.error}
-            initialQuery={picker.initialQuery}
-            initialTemplateId={picker.initialTemplateId}
-            render={replies.render}
-            busy={picker.busy}
-            result={picker.result}
-            onInsert={(template, text) => void replies.insert(template, text)}
-            onClose={replies.close}
-          />
-        )}
-      </div>
-    </I18nContext.Provider>
-  );
-}
 
 async function confirmIdentity(reading: PageReading | null, yes: boolean) {
   if (!reading) return;
@@ -133,7 +67,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     adapter,
     store,
     t,
-    send: sendRequest,
+    send: sendContentRequest,
     pageUrl: () => location.href,
     isInvalid: () => ctx.isInvalid,
     IntersectionObserver: typeof IntersectionObserver === 'function' ? IntersectionObserver : undefined,
@@ -148,7 +82,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
           site: replySite,
           store,
           t,
-          send: sendRequest,
+          send: sendContentRequest,
           // The content script's clipboard, in the click's user gesture (the extension needs no clipboard permission for it).
           writeClipboard: (text) => navigator.clipboard.writeText(text),
           locale: browser.i18n.getUILanguage(),
@@ -165,29 +99,89 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
   // running content script; WXT's context notices on its next check, so check.
   ctx.setInterval(() => undefined, 1_000);
 
-  const ui = await createShadowRootUi<Root>(ctx, {
+  const toggleOpen = () => {
+    const open = !(store.get().open && !store.get().yielded);
+    store.set({ open, yielded: false });
+    void panelOpenItem.setValue(open);
+  };
+  const deps: PanelUiDeps = {
+    store,
+    replies,
+    library,
+    t,
+    onToggle: toggleOpen,
+    onConfirmIdentity: (yes) => void confirmIdentity(store.get().reading, yes),
+  };
+
+  // Every page gets the closed panel's tab in plain DOM; the panel's React UI is
+  // loaded into this world the first time it is needed (lib/content/panel-ui.ts).
+  let launcher: Launcher | null = null;
+  let panelUi: { unmount(): void } | null = null;
+  let loadingUi: Promise<void> | null = null;
+  let uiFailed = false;
+  const ui = await createShadowRootUi<Launcher>(ctx, {
     name: 'social-desk-panel',
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    css: panelCss,
+    css: launcherCss,
     isolateEvents: true,
     onMount(container) {
-      const root = createRoot(container);
-      root.render(
-        <StrictMode>
-          <PanelHost store={store} replies={replies} library={library} />
-        </StrictMode>,
-      );
-      return root;
+      const open = () => {
+        if (!uiFailed) return toggleOpen();
+        // After a failed load, a click on the tab tries again.
+        uiFailed = false;
+        store.set({ open: true, yielded: false });
+        void loadUi(container);
+      };
+      launcher = createLauncher(container, t, { open, preload: () => void loadUi(container) });
+      return launcher;
     },
-    onRemove(root) {
-      root?.unmount();
+    onRemove() {
+      panelUi?.unmount();
+      panelUi = null;
+      launcher?.remove();
+      launcher = null;
     },
   });
+  let counted: { reading: unknown; capture: unknown; waiting: number } = { reading: null, capture: null, waiting: 0 };
+  const updateLauncher = () => {
+    const s = store.get();
+    if (s.reading !== counted.reading || s.capture !== counted.capture) counted = { reading: s.reading, capture: s.capture, waiting: countWaiting(s.reading, s.capture) };
+    launcher?.update({ waiting: counted.waiting, busy: loadingUi !== null && needsPanelUi(s), failed: uiFailed });
+  };
+  function loadUi(container: HTMLElement): Promise<void> {
+    if (panelUi !== null) return Promise.resolve();
+    loadingUi ??= (async () => {
+      try {
+        const response = await sendContentRequest({ type: 'CS_LOAD_PANEL_UI' });
+        const loaded = response.ok ? takePanelUi() : null;
+        if (ctx.isInvalid) return;
+        if (loaded === null) throw new Error(response.ok ? 'the panel UI did not register' : response.error.message);
+        launcher?.remove();
+        launcher = null;
+        uiFailed = false;
+        panelUi = loaded.mount(container, deps);
+      } catch {
+        // The extension was updated under this tab, or the injection was refused: the tab says so, a click tries again.
+        uiFailed = !ctx.isInvalid;
+      } finally {
+        loadingUi = null;
+        updateLauncher();
+      }
+    })();
+    updateLauncher();
+    return loadingUi;
+  }
   if (ctx.isInvalid) return;
   ui.mount();
   shadowHost = ui.shadowHost;
+  const unsubscribeUi = store.subscribe(() => {
+    if (panelUi !== null) return;
+    updateLauncher();
+    if (needsPanelUi(store.get()) && loadingUi === null && !uiFailed) void loadUi(ui.uiContainer);
+  });
+  if (needsPanelUi(store.get())) void loadUi(ui.uiContainer);
 
   // Badges beside the comments on the user's own posts, from the log's answer for what the watcher read.
   const badges = replySite === null ? null : createBadgeLayer(document, replySite, (status) => t(`badge_${status}`));
@@ -266,7 +260,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     lastSent = fp;
     try {
       const seq = ++captureSeq;
-      const response = await sendRequest({ type: 'CS_CAPTURE_PAGE', pageUrl: location.href, reading: toSend });
+      const response = await sendContentRequest({ type: 'CS_CAPTURE_PAGE', pageUrl: location.href, reading: toSend });
       if (seq !== captureSeq) return;
       if (response.ok) store.set({ capture: response.data, error: null });
       else {
@@ -337,11 +331,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     if (sender.id !== browser.runtime.id) return undefined;
     const message = bgToContentSchema.safeParse(raw);
     if (!message.success) return undefined;
-    if (message.data.type === 'BG_TOGGLE_PANEL') {
-      const open = !(store.get().open && !store.get().yielded);
-      store.set({ open, yielded: false });
-      void panelOpenItem.setValue(open);
-    } else if (message.data.type === 'BG_OPEN_REPLY_PICKER' && replies !== null) {
+    if (message.data.type === 'BG_TOGGLE_PANEL') toggleOpen(); else if (message.data.type === 'BG_OPEN_REPLY_PICKER' && replies !== null) {
       // The box that has focus gets the picker; without one, the queue opens with its first comment focused.
       if (!replies.openForFocusedBox()) {
         store.set({ open: true, yielded: false, focusQueue: (store.get().focusQueue ?? 0) + 1 });
@@ -361,6 +351,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
   ctx.onInvalidated(() => {
     watcher.disconnect();
     library.stop();
+    unsubscribeUi();
     unsubscribeBadges();
     badges?.clear();
     ui.remove();

@@ -1,0 +1,133 @@
+import * as z from 'zod/mini';
+import { MEDIA_KINDS, PLATFORMS } from '../platforms/types';
+
+// The extension's content security policy forbids eval; without this Zod probes
+// `new Function` (a CSP violation in the console) before falling back.
+z.config({ jitless: true });
+
+/**
+ * The messages a content script receives, as Zod schemas: what the background
+ * sends it (BG_*) and its answers to the content script's own requests (CS_*).
+ * Written with `zod/mini`, whose functions are tree-shaken, so the script every
+ * page loads carries only the checks it makes (Zod's full build is about 26 KB
+ * gzipped). protocol.ts uses the same schemas for these answers, so there is
+ * one definition of each.
+ */
+
+const platformSchema = z.enum(PLATFORMS);
+const nullableCount = z.nullable(z.number());
+
+export const bgToContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('BG_TOGGLE_PANEL') }),
+  // The open-reply-picker command: the picker for the reply box that has focus.
+  z.object({ type: z.literal('BG_OPEN_REPLY_PICKER') }),
+]);
+export type BgToContent = z.infer<typeof bgToContentSchema>;
+
+export const interactionStatusSchema = z.enum(['open', 'replied', 'dismissed', 'none']);
+
+export const capturedCommentSchema = z.object({
+  commentId: z.string(),
+  interactionId: z.string(),
+  kind: z.enum(['comment_received', 'reply_sent', 'mention', 'manual']),
+  status: interactionStatusSchema,
+});
+
+export const captureResultSchema = z.object({
+  ownPostKeys: z.array(z.string()),
+  comments: z.array(capturedCommentSchema),
+  added: z.int(),
+  ownProfileUrl: z.nullable(z.string()),
+});
+export type CaptureResult = z.infer<typeof captureResultSchema>;
+
+export const templateViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  body: z.string(),
+  category: z.string(),
+  language: z.string(),
+  platforms: z.array(platformSchema),
+  shortCode: z.nullable(z.string()),
+  builtIn: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  useCount: z.number(),
+  lastUsedAt: z.nullable(z.number()),
+});
+export type TemplateView = z.infer<typeof templateViewSchema>;
+
+const savedCountsSchema = z.object({ reactions: nullableCount, comments: nullableCount, shares: nullableCount, views: nullableCount });
+/** A saved post as the library shows it (lib/db/library.ts LibraryItem). */
+export const libraryItemSchema = z.object({
+  key: z.string(),
+  platform: platformSchema,
+  postId: z.string(),
+  url: z.string(),
+  authorName: z.string(),
+  authorUrl: z.nullable(z.string()),
+  text: z.string(),
+  mediaKind: z.enum(MEDIA_KINDS),
+  mediaUrl: z.nullable(z.string()),
+  publishedAt: z.nullable(z.number()),
+  savedFromUrl: z.string(),
+  site: z.nullable(z.string()),
+  savedAt: z.number(),
+  updatedAt: z.number(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  countsAtSave: z.nullable(savedCountsSchema),
+  counts: z.nullable(savedCountsSchema),
+  countsAt: z.nullable(z.number()),
+  engagement: z.nullable(z.number()),
+  growth: z.nullable(z.number()),
+});
+
+const nonNegativeInt = z.int().check(z.nonnegative());
+const statusAnswer = z.object({ status: interactionStatusSchema });
+
+/** The answer to every request a content script sends. */
+export const contentResponseDataSchemas = {
+  CS_CAPTURE_PAGE: captureResultSchema,
+  CS_LOAD_PANEL_UI: z.object({ loaded: z.literal(true) }),
+  CS_SET_COMMENT_STATUS: statusAnswer,
+  CS_LIST_TEMPLATES: z.object({
+    /** Recently and most used first, filtered to the platform and language. */
+    templates: z.array(templateViewSchema),
+    /** The user's campaign setting (utm_campaign) and own name on this platform, for rendering. */
+    campaign: z.string(),
+    myName: z.nullable(z.string()),
+  }),
+  CS_RECORD_TEMPLATE_USE: z.object({ useCount: z.number() }),
+  CS_SAVE_POST: z.object({ item: libraryItemSchema, created: z.boolean(), suggestedTags: z.array(z.string()) }),
+  CS_EDIT_SAVED: z.object({ item: libraryItemSchema }),
+  CS_UNSAVE: z.object({ deleted: nonNegativeInt }),
+  CS_SEEN_POSTS: z.object({ saved: z.array(z.string()) }),
+};
+export type ContentRequestType = keyof typeof contentResponseDataSchemas;
+
+export const ERROR_CODES = ['BAD_MESSAGE', 'FOREIGN_SENDER', 'WRONG_CONTEXT', 'STORAGE_FULL', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export type MessageError = z.infer<typeof errorSchema>;
+
+/**
+ * `{ ok: true, data }` with that data's schema, or `{ ok: false, error }`. Its
+ * type is left loose: the senders give the parsed answer its request's type
+ * (protocol.ts Response).
+ */
+export function responseSchemaOf(data: z.core.$ZodType): z.ZodMiniType {
+  return z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: errorSchema })]);
+}
+
+const contentResponseSchemas = new Map<ContentRequestType, z.ZodMiniType>();
+
+/** The response schema of a content script's request, built once (the script checks an answer after every batch of posts). */
+export function contentResponseSchemaFor(type: ContentRequestType): z.ZodMiniType {
+  let schema = contentResponseSchemas.get(type);
+  if (!schema) {
+    schema = responseSchemaOf(contentResponseDataSchemas[type]);
+    contentResponseSchemas.set(type, schema);
+  }
+  return schema;
+}
