@@ -1,4 +1,5 @@
 import { StrictMode, useMemo, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { I18nContext } from '@/lib/i18n';
 import { buildReplyQueue } from '@/lib/content/queue';
@@ -79,10 +80,13 @@ export function mountPanelUi(container: HTMLElement, deps: PanelUiDeps): { unmou
   const host = doc.createElement('div');
   container.append(style, host);
   const root = createRoot(host);
-  root.render(
-    <StrictMode>
-      <PanelHost {...deps} />
-    </StrictMode>,
+  // The first render is synchronous: the user is waiting for the panel they clicked open.
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <PanelHost {...deps} />
+      </StrictMode>,
+    ),
   );
   return {
     unmount() {

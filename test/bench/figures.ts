@@ -195,17 +195,28 @@ export function startupFigures(
     out.push({ section: sizeSection, label: `${s.file} (loaded when the panel is first needed), gzipped`, unit: 'KB', ours: s.gzipBytes / 1000 });
   }
   const panelSection = 'Panel (ours)';
-  const interactive = panel.map((p) => p.interactiveMs).filter((v): v is number => v !== null);
+  const rested = panel.filter((p) => p.restMs > 0);
+  const restedInteractive = rested.map((p) => p.interactiveMs).filter((v): v is number => v !== null);
+  const clicked = panel.filter((p) => p.restMs === 0);
+  const interactive = clicked.map((p) => p.interactiveMs).filter((v): v is number => v !== null);
   out.push({
     section: panelSection,
     label: 'click on the tab → own post listed and painted, median',
     unit: 'ms',
     ours: interactive.length ? median(interactive) : null,
     budget: { op: '<=', value: BUDGETS.panelInteractiveMs },
-    note: panelErrors.length ? panelErrors.join('; ') : interactive.length < panel.length ? `${panel.length - interactive.length} clicks never listed the own post` : undefined,
+    note: panelErrors.length ? panelErrors.join('; ') : interactive.length < clicked.length ? `${clicked.length - interactive.length} clicks never listed the own post` : undefined,
   });
   out.push({ section: panelSection, label: 'click → painted, max', unit: 'ms', ours: interactive.length ? max(interactive) : null });
-  out.push({ section: panelSection, label: 'click → panel open in the DOM, median', unit: 'ms', ours: panel.length ? median(panel.map((p) => p.openMs)) : null });
+  out.push({ section: panelSection, label: 'click → panel open in the DOM, median', unit: 'ms', ours: clicked.length ? median(clicked.map((p) => p.openMs)) : null });
+  if (rested.length) {
+    out.push({
+      section: panelSection,
+      label: `… when the pointer rested ${rested[0]!.restMs} ms on the tab first (its UI loads on hover), median`,
+      unit: 'ms',
+      ours: restedInteractive.length ? median(restedInteractive) : null,
+    });
+  }
   return out;
 }
 
