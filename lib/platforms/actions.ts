@@ -1,3 +1,5 @@
+import { firstMatching } from './selectors';
+
 /**
  * Helpers for the adapters' `actionAnchor`: where the in-page Save action goes
  * (the post's own action bar). Everything is looked up inside the container
@@ -11,10 +13,7 @@ export function ownedByContainer(container: Element, containerSelector: string):
 
 /** The first element matching one of `variants` (in order of preference) that `accept`s. */
 export function firstOwned(container: Element, variants: readonly string[], accept: (el: Element) => boolean): Element | null {
-  for (const selector of variants) {
-    for (const el of Array.from(container.querySelectorAll(selector))) if (accept(el)) return el;
-  }
-  return null;
+  return firstMatching(container, variants, accept);
 }
 
 /**

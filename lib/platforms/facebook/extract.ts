@@ -29,6 +29,7 @@ import type {
 import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
+import { firstMatching } from '../selectors';
 
 export const FACEBOOK_ORIGIN = 'https://www.facebook.com';
 
@@ -436,13 +437,8 @@ function all(root: Element | Document, variants: SelectorVariants): Element[] {
 }
 
 /** First element under `root`, in variant order, that `accept` allows. */
-function firstMatch(root: Element | Document, variants: SelectorVariants, accept: (el: Element) => boolean = () => true): Element | null {
-  for (const selector of variants) {
-    for (const el of Array.from(root.querySelectorAll(selector))) {
-      if (accept(el)) return el;
-    }
-  }
-  return null;
+function firstMatch(root: Element | Document, variants: SelectorVariants, accept?: (el: Element) => boolean): Element | null {
+  return firstMatching(root, variants, accept);
 }
 
 function isContainer(el: Element): boolean {

@@ -30,6 +30,7 @@ import type {
 import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
+import { firstMatching } from '../selectors';
 
 export const LINKEDIN_ORIGIN = 'https://www.linkedin.com';
 
@@ -227,14 +228,8 @@ function readLine(el: Element): string {
 // Scoped queries
 
 /** First element under `root` (or `root` itself) matching a variant, in variant order, that `accept` allows. */
-function firstMatch(root: Element | Document, variants: SelectorVariants, accept: (el: Element) => boolean = () => true): Element | null {
-  for (const selector of variants) {
-    if (root.nodeType === 1 && (root as Element).matches(selector) && accept(root as Element)) return root as Element;
-    for (const el of Array.from(root.querySelectorAll(selector))) {
-      if (accept(el)) return el;
-    }
-  }
-  return null;
+function firstMatch(root: Element | Document, variants: SelectorVariants, accept?: (el: Element) => boolean): Element | null {
+  return firstMatching(root, variants, accept, true);
 }
 
 const COMMENT_SELECTOR = anyOf(S.COMMENT);

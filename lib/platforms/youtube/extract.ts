@@ -28,6 +28,7 @@ import type {
 import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
+import { firstMatching } from '../selectors';
 
 export const YOUTUBE_ORIGIN = 'https://www.youtube.com';
 
@@ -273,14 +274,8 @@ function countOfElement(el: Element): Count {
 // Scoped queries
 
 /** First element under `root` (or `root` itself) matching a variant, in variant order, that `accept` allows. */
-function firstMatch(root: Element | Document, variants: SelectorVariants, accept: (el: Element) => boolean = () => true): Element | null {
-  for (const selector of variants) {
-    if (root.nodeType === 1 && (root as Element).matches(selector) && accept(root as Element)) return root as Element;
-    for (const el of Array.from(root.querySelectorAll(selector))) {
-      if (accept(el)) return el;
-    }
-  }
-  return null;
+function firstMatch(root: Element | Document, variants: SelectorVariants, accept?: (el: Element) => boolean): Element | null {
+  return firstMatching(root, variants, accept, true);
 }
 
 /** First match whose text is not empty. */
