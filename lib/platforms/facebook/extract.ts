@@ -30,6 +30,7 @@ import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
+import { memoizeStrings } from '../../parse/memo';
 
 export const FACEBOOK_ORIGIN = 'https://www.facebook.com';
 
@@ -86,6 +87,13 @@ const RESERVED_PATHS = new Set([
  * profile link.
  */
 export function canonicalProfileUrl(href: string | null, base: string | URL = FACEBOOK_ORIGIN): string | null {
+  return href === null ? null : canonicalProfileUrlOf(href, typeof base === 'string' ? base : base.href);
+}
+
+/** canonicalProfileUrl, remembered per link and base (the same links repeat in every post of a feed). */
+const canonicalProfileUrlOf = memoizeStrings((href: string, base: string) => parseProfileUrl(href, base));
+
+function parseProfileUrl(href: string, base: string): string | null {
   const url = facebookUrl(href, base);
   if (url === null) return null;
   const segments = segmentsOf(url);
