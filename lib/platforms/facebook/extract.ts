@@ -139,7 +139,14 @@ function idParam(url: URL, name: string): string | null {
  * `/<owner>/photos/<album>/<id>`, `/reel/<id>`, `/<owner>/videos/[<slug>/]<id>`,
  * `/watch/?v=`. Null for anything else (profiles, share links, outbound links).
  */
-export function parsePostLink(href: string | null, base: string | URL = FACEBOOK_ORIGIN): PostLink | null {
+export function parsePostLink(href: string | null, base: string | URL = FACEBOOK_ORIGIN): Readonly<PostLink> | null {
+  return href === null ? null : parsePostLinkOf(href, typeof base === 'string' ? base : base.href);
+}
+
+/** parsePostLink, remembered per link and base (the answers are shared: never change one). */
+const parsePostLinkOf = memoizeStrings((href: string, base: string) => readPostLink(href, base));
+
+function readPostLink(href: string, base: string): PostLink | null {
   const url = facebookUrl(href, base);
   if (url === null) return null;
   const segments = segmentsOf(url);
@@ -238,7 +245,14 @@ function decodeCommentParam(value: string): { id: string; postId: string | null 
 }
 
 /** Reads `comment_id` (and `reply_comment_id`) from a link. Null when the link names no comment. */
-export function parseCommentLink(href: string | null, base: string | URL = FACEBOOK_ORIGIN): CommentRef | null {
+export function parseCommentLink(href: string | null, base: string | URL = FACEBOOK_ORIGIN): Readonly<CommentRef> | null {
+  return href === null ? null : parseCommentLinkOf(href, typeof base === 'string' ? base : base.href);
+}
+
+/** parseCommentLink, remembered per link and base (the answers are shared: never change one). */
+const parseCommentLinkOf = memoizeStrings((href: string, base: string) => readCommentLink(href, base));
+
+function readCommentLink(href: string, base: string): CommentRef | null {
   const url = facebookUrl(href, base);
   if (url === null) return null;
   const commentParam = url.searchParams.get('comment_id');
