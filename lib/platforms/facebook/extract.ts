@@ -488,7 +488,28 @@ function insideComment(el: Element): boolean {
 
 /** Whether `el` is part of the post itself: in this container, not in a nested one, not in a comment. */
 function ownedByPost(container: Element): (el: Element) => boolean {
-  return (el) => closestContainer(el) === container && closestComment(el, container) === null;
+  // Asked for nearly every element a read looks at: each ancestor's answer is kept for the
+  // rest of this read, so the walk up from an element stops at the first ancestor already seen.
+  const inComment = new Map<Element, boolean>();
+  const underComment = (el: Element): boolean => {
+    const path: Element[] = [];
+    let found = false;
+    for (let node: Element | null = el; node !== null && node !== container; node = node.parentElement) {
+      const known = inComment.get(node);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(node);
+      if (node.matches(COMMENT_SELECTOR) && !isContainer(node)) {
+        found = true;
+        break;
+      }
+    }
+    for (const node of path) inComment.set(node, found);
+    return found;
+  };
+  return (el) => closestContainer(el) === container && !underComment(el);
 }
 
 /** Whether `el` belongs to `comment` itself (not to a nested container or another comment). */
