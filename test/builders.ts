@@ -1,3 +1,4 @@
+import type { InspirationInput } from '@/lib/db/inspirations';
 import type { ExtractedComment, ExtractedPost, PageReading } from '@/lib/platforms/types';
 
 /** Small hand-built readings for database and messaging tests (no DOM involved). */
@@ -39,6 +40,26 @@ export function reading(posts: ExtractedPost[], comments: ExtractedComment[], ov
     comments,
     ownIdentity: { name: 'Mei Lin', profileUrl: ME },
     health: { post: 'ok', counts: 'ok', comments: 'ok', replyBox: 'ok', notes: [] },
+    ...over,
+  };
+}
+
+/** A post to save to the inspiration library (lib/db/inspirations.ts saveInspiration). */
+export function inspirationInput(id: string, over: Partial<InspirationInput> = {}): InspirationInput {
+  return {
+    platform: 'instagram',
+    postId: id,
+    url: `https://www.instagram.com/p/${id}/`,
+    authorName: 'taipeifoodie',
+    authorUrl: 'https://www.instagram.com/taipeifoodie/',
+    text: 'Pour-over coffee at dawn',
+    mediaKind: 'image',
+    mediaUrl: null,
+    publishedAt: null,
+    counts: null,
+    savedFromUrl: 'https://www.instagram.com/',
+    tags: null,
+    note: null,
     ...over,
   };
 }

@@ -6,7 +6,7 @@ import { renderWithI18n } from '@/test/i18n';
 import { DataSection, type DataSectionProps, type PreviewAnswer } from './DataSection';
 
 const usage: StorageUsage = {
-  tables: { posts: 512, metricSnapshots: 2_048, interactions: 5_120, templates: 50, inspirations: 300, dailyRollups: 730, weeklySummaries: 104 },
+  tables: { posts: 512, metricSnapshots: 2_048, interactions: 5_120, templates: 50, inspirations: 300, dailyRollups: 730, weeklySummaries: 104, libraryIndex: 4_000 },
   usage: 12.5 * 1024 * 1024,
   quota: 2048 * 1024 * 1024,
 };

@@ -26,8 +26,11 @@ const MAX_ROWS = 2_000_000;
 /** The tables a backup holds, in the order they are written. */
 export const BACKUP_TABLES = ['posts', 'metricSnapshots', 'interactions', 'templates', 'inspirations'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
-/** Every table of the database: the backup's plus the daily rollups and the weekly summaries (caches, recomputed from the log). */
-export const ALL_TABLES = [...BACKUP_TABLES, 'dailyRollups', 'weeklySummaries'] as const;
+/**
+ * Every table of the database: the backup's plus the daily rollups and the weekly summaries (caches, recomputed
+ * from the log) and the library's search index (made from the saved posts when they are written).
+ */
+export const ALL_TABLES = [...BACKUP_TABLES, 'dailyRollups', 'weeklySummaries', 'libraryIndex'] as const;
 export type TableName = (typeof ALL_TABLES)[number];
 
 export const SETTING_NAMES = ['ownProfiles', 'weekStart', 'timeZone', 'panelOpen', 'templateCampaign', 'weeklySummaryNotify'] as const satisfies readonly SettingName[];
@@ -238,6 +241,7 @@ export const storageUsageSchema = z.object({
     inspirations: rowCount,
     dailyRollups: rowCount,
     weeklySummaries: rowCount,
+    libraryIndex: rowCount,
   }),
   /** Bytes, from navigator.storage.estimate(); null when the browser does not say. */
   usage: z.number().nonnegative().nullable(),

@@ -11,6 +11,7 @@ import {
   type BackupTables,
   type ImportPlan,
 } from './backup-format';
+import { reindexInspirations } from './library-index';
 import { replaceRollupsFromLog } from './rollups';
 import type { MetricSnapshotRow, SocialDeskDB } from './schema';
 
@@ -167,13 +168,18 @@ export async function importBackup(db: SocialDeskDB, backup: Backup, ctx: Import
   const current = await ctx.readSettings();
   const settings = mergeSettings(current, backup.settings);
   const timeZone = settings.timeZone && isValidTimeZone(settings.timeZone) ? settings.timeZone : defaultTimeZone();
-  const counts = await db.transaction('rw', [...BACKUP_TABLES.map((name) => db.table(name)), db.dailyRollups], async () => {
+  const counts = await db.transaction('rw', [...BACKUP_TABLES.map((name) => db.table(name)), db.dailyRollups, db.libraryIndex], async () => {
     const plan = await planRows(db, backup.tables);
+    const replaced = await db.inspirations.bulkGet(plan.tables.inspirations.map((r) => r.key));
     await db.posts.bulkPut(plan.tables.posts);
     await db.metricSnapshots.bulkPut(plan.tables.metricSnapshots);
     await db.interactions.bulkPut(plan.tables.interactions);
     await db.templates.bulkPut(plan.tables.templates);
     await db.inspirations.bulkPut(plan.tables.inspirations);
+    await reindexInspirations(
+      db.libraryIndex,
+      plan.tables.inspirations.map((after, i) => ({ before: replaced[i], after })),
+    );
     await replaceRollupsFromLog(db, { timeZone });
     return plan.counts;
   });

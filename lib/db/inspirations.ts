@@ -2,6 +2,7 @@ import { stableHash } from '../parse/hash';
 import type { MediaKind, Platform, PostCounts } from '../platforms/types';
 import { countsChanged, engagementOf, growthOf, hasKnownCount, mergeCounts, pickCounts } from '../library/counts';
 import { inspirationSearchTerms as searchTermsOf } from '../search/terms';
+import { reindexInspirations } from './library-index';
 import { postKey, type InspirationRow, type MetricSnapshotRow, type PostKey, type PostRow, type SocialDeskDB } from './schema';
 
 /**
@@ -139,7 +140,7 @@ export async function saveInspiration(db: SocialDeskDB, input: InspirationInput,
   } catch {
     site = null;
   }
-  return db.transaction('rw', [db.inspirations, db.posts, db.metricSnapshots], async () => {
+  return db.transaction('rw', [db.inspirations, db.posts, db.metricSnapshots, db.libraryIndex], async () => {
     const [old, post] = await Promise.all([db.inspirations.get(key), db.posts.get(key)]);
     const tags = input.tags ? cleanTags(input.tags) : (old?.tags ?? []);
     const note = input.note ?? old?.note ?? '';
@@ -164,6 +165,7 @@ export async function saveInspiration(db: SocialDeskDB, input: InspirationInput,
     };
     const row: InspirationRow = { ...base, searchTerms: searchTermsOf(base), ...countFields(old, input.counts, now) };
     await db.inspirations.put(row);
+    await reindexInspirations(db.libraryIndex, [{ before: old, after: row }]);
 
     const postRow: PostRow = {
       key,
@@ -194,12 +196,13 @@ export async function saveInspiration(db: SocialDeskDB, input: InspirationInput,
 
 /** Replaces the tags and note of a saved post. Throws when it is not in the library. */
 export async function editInspiration(db: SocialDeskDB, key: PostKey, tags: readonly string[], note: string, now: number): Promise<InspirationRow> {
-  return db.transaction('rw', db.inspirations, async () => {
+  return db.transaction('rw', [db.inspirations, db.libraryIndex], async () => {
     const old = await db.inspirations.get(key);
     if (!old) throw new Error(`Not in the library: ${key}`);
     const base = { ...old, tags: cleanTags(tags), note, updatedAt: now };
     const row: InspirationRow = { ...base, searchTerms: searchTermsOf(base) };
     await db.inspirations.put(row);
+    await reindexInspirations(db.libraryIndex, [{ before: old, after: row }]);
     return row;
   });
 }
@@ -249,10 +252,15 @@ export async function recordSightings(db: SocialDeskDB, sightings: readonly Sigh
  */
 export async function deleteInspirations(db: SocialDeskDB, keys: readonly PostKey[]): Promise<number> {
   if (keys.length === 0) return 0;
-  return db.transaction('rw', [db.inspirations, db.posts, db.metricSnapshots], async () => {
-    const existing = (await db.inspirations.bulkGet([...keys])).filter((r): r is InspirationRow => !!r).map((r) => r.key);
+  return db.transaction('rw', [db.inspirations, db.posts, db.metricSnapshots, db.libraryIndex], async () => {
+    const rows = (await db.inspirations.bulkGet([...keys])).filter((r): r is InspirationRow => !!r);
+    const existing = rows.map((r) => r.key);
     if (existing.length === 0) return 0;
     await db.inspirations.bulkDelete(existing);
+    await reindexInspirations(
+      db.libraryIndex,
+      rows.map((before) => ({ before, after: undefined })),
+    );
     const posts = await db.posts.bulkGet(existing);
     const keep: PostRow[] = [];
     const drop: PostKey[] = [];

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engagementOf, growthOf } from '../library/counts';
 import type { Platform } from '../platforms/types';
-import { indexTerms, normalise } from '../search/terms';
+import { indexTerms, MAX_RUN_START, normalise } from '../search/terms';
 import { recordCapture } from './capture';
-import { deleteInspirations, editInspiration, recordSightings, saveInspiration, type InspirationInput } from './inspirations';
+import { deleteInspirations, editInspiration, recordSightings, saveInspiration } from './inspirations';
 import { countHistory, EMPTY_FILTER, libraryAuthors, libraryFacets, libraryKeys, libraryRows, queryLibrary, topTags, type LibraryFilter } from './library';
+import { reindexInspirations } from './library-index';
 import { computeRollupsFromLog } from './rollups';
 import { SocialDeskDB, type InspirationRow } from './schema';
-import { ME, NOW, post, reading } from '@/test/builders';
+import { inspirationInput, ME, NOW, post, reading } from '@/test/builders';
 
 let db: SocialDeskDB;
 let n = 0;
@@ -21,24 +22,7 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-function input(id: string, over: Partial<InspirationInput> = {}): InspirationInput {
-  return {
-    platform: 'instagram',
-    postId: id,
-    url: `https://www.instagram.com/p/${id}/`,
-    authorName: 'taipeifoodie',
-    authorUrl: 'https://www.instagram.com/taipeifoodie/',
-    text: 'Pour-over coffee at dawn',
-    mediaKind: 'image',
-    mediaUrl: null,
-    publishedAt: null,
-    counts: null,
-    savedFromUrl: 'https://www.instagram.com/',
-    tags: null,
-    note: null,
-    ...over,
-  };
-}
+const input = inspirationInput;
 
 const filter = (over: Partial<LibraryFilter> = {}): LibraryFilter => ({ ...EMPTY_FILTER, ...over });
 const keysOf = async (f: Partial<LibraryFilter>) => (await queryLibrary(db, { filter: filter(f), sort: 'saved', direction: 'desc', offset: 0, limit: 500 })).items.map((i) => i.postId);
@@ -76,6 +60,39 @@ describe('searching the library', () => {
     expect(await keysOf({ query: '咖啡豆' })).toEqual(['a']);
     expect(await keysOf({ query: '點心' })).toEqual(['c']);
     expect(await keysOf({ query: '咖啡 launch' })).toEqual(['c', 'a']);
+  });
+
+  it('finds a Chinese run longer than the index confirms only where the whole run is', async () => {
+    const run = '台北大稻埕手沖咖啡豆專賣店'; // 13 characters: the index confirms 8, the text the rest
+    expect([...run].length).toBeGreaterThan(MAX_RUN_START);
+    await saveInspiration(db, input('long', { text: `新店開幕：${run}` }), NOW);
+    await saveInspiration(db, input('near', { text: `台北大稻埕手沖咖啡豆試飲，專賣店在隔壁` }), NOW);
+    expect(await keysOf({ query: run })).toEqual(['long']);
+    expect(await keysOf({ query: '台北大稻埕手沖咖啡豆' })).toEqual(['near', 'long']);
+  });
+
+  it('checks the text of a post with more runs than the index keeps', async () => {
+    // 3,300 different characters in one run: more run starts than MAX_RUN_STARTS. A run before it pairs two of
+    // them (first, so that its pair is among the MAX_TERMS search terms kept).
+    const many = Array.from({ length: 3_300 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    const c = (i: number) => many[i] as string;
+    await saveInspiration(db, input('many', { text: `${c(101)}${c(500)}，${many}` }), NOW);
+    expect(await keysOf({ query: many.slice(100, 104) })).toEqual(['many']);
+    expect(await keysOf({ query: many.slice(1_000, 1_020) })).toEqual(['many']);
+    // Every pair of this run is in the post, the run itself is not.
+    expect(await keysOf({ query: `${c(100)}${c(101)}${c(500)}` })).toEqual([]);
+    expect(await keysOf({ query: `${c(101)}${c(500)}` })).toEqual(['many']);
+  });
+
+  it('follows edits and deletions: a post is found by what it says now', async () => {
+    await editInspiration(db, 'instagram:b', ['手沖教室'], 'copy the reel format', NOW);
+    expect(await keysOf({ query: 'carousel' })).toEqual([]);
+    expect(await keysOf({ query: 'reel' })).toEqual(['b']);
+    expect(await keysOf({ query: '手沖教' })).toEqual(['b']);
+    expect(await keysOf({ query: 'events' })).toEqual([]);
+    await deleteInspirations(db, ['instagram:a']);
+    expect(await keysOf({ query: '沖咖啡' })).toEqual([]);
+    expect(await keysOf({ query: '咖啡' })).toEqual([expect.stringMatching(/^url:/), 'c']);
   });
 
   it('filters by platform, author, every chosen tag and saved date, and combines them', async () => {
@@ -260,7 +277,13 @@ describe('a library of 10,000 saved posts', () => {
         growth: growthOf(atSave, counts),
       });
     }
-    await db.inspirations.bulkAdd(rows);
+    await db.transaction('rw', [db.inspirations, db.libraryIndex], async () => {
+      await db.inspirations.bulkAdd(rows);
+      await reindexInspirations(
+        db.libraryIndex,
+        rows.map((after) => ({ before: undefined, after })),
+      );
+    });
 
     const scan = (f: LibraryFilter) => {
       const q = normalise(f.query).split(/\s+/).filter(Boolean);
@@ -273,6 +296,7 @@ describe('a library of 10,000 saved posts', () => {
           (f.platforms.length === 0 || f.platforms.includes(row.platform)) &&
           f.tags.every((t) => row.tags.includes(t)) &&
           (f.savedFrom === null || row.savedAt >= f.savedFrom) &&
+          (f.savedTo === null || row.savedAt <= f.savedTo) &&
           (f.author === null || (row.platform === f.author.platform && row.authorName === f.author.name))
         );
       });
@@ -281,6 +305,9 @@ describe('a library of 10,000 saved posts', () => {
       filter({ query: '咖啡' }),
       filter({ query: '咖啡豆' }),
       filter({ query: 'coff 奶茶' }),
+      filter({ query: '沖咖啡' }),
+      filter({ query: '手沖咖啡豆 latte' }),
+      filter({ query: 'latte', savedFrom: NOW - 3_000 * 60_000, savedTo: NOW - 1_000 * 60_000 }),
       filter({ query: 'matcha', platforms: ['x', 'tiktok'], tags: ['events'] }),
       filter({ tags: ['咖啡'], savedFrom: NOW - 2_000 * 60_000 }),
       filter({ author: { platform: 'instagram', name: 'author7' } }),

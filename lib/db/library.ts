@@ -1,16 +1,18 @@
 import Dexie from 'dexie';
 import { engagementOf } from '../library/counts';
 import type { Platform } from '../platforms/types';
-import { normalise, queryTerms } from '../search/terms';
+import { MAX_RUN_START, normalise, queryTerms, UNINDEXED_RUNS } from '../search/terms';
+import { postsWithTerm } from './library-index';
 import type { InspirationRow, PostKey, SocialDeskDB } from './schema';
 
 /**
- * The inspiration library's queries. Filters and search are answered from the
- * indexes alone (primary keys, never whole rows): the multi-entry
- * `*searchTerms` index for words and Chinese/Japanese/Korean bigrams, `*tags`,
- * `platform`, `authorName` and `savedAt`. Sorting walks the `savedAt`,
- * `engagement` or `growth` index, and only the page shown is read in full, so
- * a query costs about the same with ten thousand saved posts as with ten.
+ * The inspiration library's queries. Filters and search are answered from
+ * indexes alone (never whole rows, but for a rare long Chinese query): the
+ * library index (lib/db/library-index.ts) for words, Chinese/Japanese/Korean
+ * characters, bigrams and runs, with when each match was saved; `*tags`,
+ * `platform`, `authorName` and `savedAt`. A search is put in order from the
+ * saved times the library index gave; other filters walk the `savedAt`,
+ * `engagement` or `growth` index. Only the page shown is read in full.
  */
 
 export interface LibraryFilter {
@@ -48,22 +50,77 @@ export function toItem(row: InspirationRow): LibraryItem {
   return item;
 }
 
-function intersect(a: Set<PostKey> | null, b: Iterable<PostKey>): Set<PostKey> {
-  if (a === null) return new Set(b);
-  const out = new Set<PostKey>();
-  for (const k of b) if (a.has(k)) out.add(k);
-  return out;
-}
-
-/** A Chinese/Japanese/Korean run of 3+ characters is looked up by its bigrams; these are checked as a whole afterwards. */
+/** A Chinese/Japanese/Korean run of 3+ characters is looked up by its bigrams and by the run itself (lib/search/terms.ts cjkRunStarts). */
 const LONG_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{3,}/gu;
 
-/** The keys of every saved post the filter matches, or null when the filter matches everything. Call inside a transaction. */
-async function matchingKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<Set<PostKey> | null> {
-  const lookups: Array<() => Promise<PostKey[]>> = [];
-  for (const { term, prefix } of queryTerms(filter.query)) {
-    lookups.push(() => (prefix ? db.inspirations.where('searchTerms').startsWith(term) : db.inspirations.where('searchTerms').equals(term)).primaryKeys());
+/** Posts that may have a term: `sure` ones have it; `unsure` ones must be checked against their text. */
+interface TermMatch {
+  sure: Map<PostKey, number>;
+  unsure: Map<PostKey, number>;
+}
+
+/** The posts with a CJK run of 3+ characters in their text, note, author, site or tags. Call inside a transaction. */
+async function postsWithRun(db: SocialDeskDB, run: string): Promise<TermMatch> {
+  const chars = [...run];
+  const starts = await postsWithTerm(db, chars.slice(0, MAX_RUN_START).join(''), true);
+  // Posts with too many runs to index them all are checked by their text, as is a run longer than the index confirms.
+  const unsure = await postsWithTerm(db, UNINDEXED_RUNS, false);
+  if (chars.length <= MAX_RUN_START) return { sure: starts, unsure };
+  for (const [key, savedAt] of starts) unsure.set(key, savedAt);
+  return { sure: new Map(), unsure };
+}
+
+/**
+ * The posts whose text, note, author, site or tags have every term of the
+ * query, with when each was saved; null when the query has no terms. Every
+ * term's posts are read from the library index (a few rows per term); the
+ * smallest set is intersected first. Call inside a transaction.
+ */
+async function postsMatchingText(db: SocialDeskDB, query: string): Promise<Map<PostKey, number> | null> {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return null;
+  const runs = [...normalise(query).matchAll(LONG_CJK)].map((m) => m[0]);
+  const matches: TermMatch[] = await Promise.all([
+    ...terms.map(async ({ term, prefix }) => ({ sure: await postsWithTerm(db, term, prefix), unsure: new Map<PostKey, number>() })),
+    ...runs.map((run) => postsWithRun(db, run)),
+  ]);
+  matches.sort((a, b) => a.sure.size + a.unsure.size - (b.sure.size + b.unsure.size));
+  const [first, ...rest] = matches as [TermMatch, ...TermMatch[]];
+  const found = new Map([...first.sure, ...first.unsure]);
+  const toCheck = new Set(first.unsure.keys());
+  for (const m of rest) {
+    for (const key of found.keys()) {
+      if (m.sure.has(key)) continue;
+      if (m.unsure.has(key)) toCheck.add(key);
+      else found.delete(key);
+    }
+    if (found.size === 0) return found;
   }
+  const unsure = [...toCheck].filter((k) => found.has(k));
+  if (unsure.length === 0) return found;
+  // The rest of the query was matched already: only the runs are checked here.
+  for (const row of await db.inspirations.bulkGet(unsure)) {
+    if (!row) continue;
+    const fields = [row.text, row.note, row.authorName, row.site ?? '', ...row.tags].map(normalise);
+    if (!runs.every((run) => fields.some((f) => f.includes(run)))) found.delete(row.key);
+  }
+  return found;
+}
+
+/**
+ * The saved posts the filter matches: their keys, and when each was saved if
+ * the filter had a query (the index knows it); null when the filter matches
+ * everything. Call inside a transaction.
+ */
+async function matchingKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<{ keys: Set<PostKey>; savedAt: Map<PostKey, number> | null } | null> {
+  const savedAt = await postsMatchingText(db, filter.query);
+  if (savedAt) {
+    for (const [key, at] of savedAt) {
+      if ((filter.savedFrom !== null && at < filter.savedFrom) || (filter.savedTo !== null && at > filter.savedTo)) savedAt.delete(key);
+    }
+    if (savedAt.size === 0) return { keys: new Set(), savedAt };
+  }
+  const lookups: Array<() => Promise<PostKey[]>> = [];
   for (const tag of filter.tags) lookups.push(() => db.inspirations.where('tags').equals(tag.toLowerCase()).primaryKeys());
   if (filter.platforms.length > 0) lookups.push(() => db.inspirations.where('platform').anyOf(filter.platforms).primaryKeys());
   const author = filter.author;
@@ -71,52 +128,58 @@ async function matchingKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<Se
     const prefix = `${author.platform}:`;
     lookups.push(async () => (await db.inspirations.where('authorName').equals(author.name).primaryKeys()).filter((k) => k.startsWith(prefix)));
   }
-  if (filter.savedFrom !== null || filter.savedTo !== null) {
+  if (!savedAt && (filter.savedFrom !== null || filter.savedTo !== null)) {
     const from = filter.savedFrom ?? Dexie.minKey;
     const to = filter.savedTo ?? Dexie.maxKey;
     lookups.push(() => db.inspirations.where('savedAt').between(from, to, true, true).primaryKeys());
   }
-  if (lookups.length === 0) return null;
+  if (!savedAt && lookups.length === 0) return null;
 
-  let keys: Set<PostKey> | null = null;
+  let keys: Set<PostKey> | null = savedAt && new Set(savedAt.keys());
   for (const lookup of lookups) {
-    keys = intersect(keys, await lookup());
-    if (keys.size === 0) return keys;
+    const found = await lookup();
+    if (keys === null) keys = new Set(found);
+    else {
+      const both = new Set<PostKey>();
+      for (const k of found) if (keys.has(k)) both.add(k);
+      keys = both;
+    }
+    if (keys.size === 0) break;
   }
-  const found = keys ?? new Set<PostKey>();
-  const longRuns = [...normalise(filter.query).matchAll(LONG_CJK)].map((m) => m[0]);
-  if (longRuns.length === 0) return found;
-  // Bigrams can all be there without the run itself: check the candidates as a whole.
-  const exact = new Set<PostKey>();
-  for (const row of await db.inspirations.bulkGet([...found])) {
-    if (!row) continue;
-    const fields = [row.text, row.note, row.authorName, row.site ?? '', ...row.tags].map(normalise);
-    if (longRuns.every((run) => fields.some((f) => f.includes(run)))) exact.add(row.key);
-  }
-  return exact;
+  return { keys: keys ?? new Set(), savedAt };
+}
+
+/** Keys in the order of the `savedAt` index (saved time, then key), from the saved times the library index gave. */
+function bySavedTime(savedAt: ReadonlyMap<PostKey, number>, keys: Iterable<PostKey>, direction: SortDirection): PostKey[] {
+  const list: Array<[PostKey, number]> = [];
+  for (const key of keys) list.push([key, savedAt.get(key) as number]);
+  list.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (direction === 'desc') list.reverse();
+  return list.map(([key]) => key);
 }
 
 /** Every matching key in display order. Call inside a transaction. */
 async function orderedKeys(db: SocialDeskDB, filter: LibraryFilter, sort: LibrarySort, direction: SortDirection): Promise<PostKey[]> {
-  const keys = await matchingKeys(db, filter);
+  const match = await matchingKeys(db, filter);
   // Nothing matches: no need to walk a sort index of every saved post.
-  if (keys !== null && keys.size === 0) return [];
+  if (match !== null && match.keys.size === 0) return [];
+  const keys = match?.keys ?? null;
+  const savedAt = match?.savedAt ?? null;
   const keep = (list: PostKey[]) => (keys === null ? list : list.filter((k) => keys.has(k)));
-  const bySaved = async (dir: SortDirection) => {
+  const bySaved = async (dir: SortDirection, except: ReadonlySet<PostKey> = new Set()) => {
+    if (savedAt && keys) return bySavedTime(savedAt, [...keys].filter((k) => !except.has(k)), dir);
     const list = await db.inspirations.orderBy('savedAt').primaryKeys();
-    return keep(dir === 'desc' ? list.reverse() : list);
+    return keep(dir === 'desc' ? list.reverse() : list).filter((k) => !except.has(k));
   };
   if (sort === 'saved') return bySaved(direction);
   // Posts whose engagement (or growth) is unknown are not in that index: they come last, newest saved first.
   const ranked = keep(await db.inspirations.orderBy(sort).primaryKeys());
   if (direction === 'desc') ranked.reverse();
-  const inRanked = new Set(ranked);
-  const rest = (await bySaved('desc')).filter((k) => !inRanked.has(k));
-  return [...ranked, ...rest];
+  return [...ranked, ...(await bySaved('desc', new Set(ranked)))];
 }
 
 export async function queryLibrary(db: SocialDeskDB, q: LibraryQuery): Promise<{ total: number; items: LibraryItem[] }> {
-  return db.transaction('r', [db.inspirations], async () => {
+  return db.transaction('r', [db.inspirations, db.libraryIndex], async () => {
     const ordered = await orderedKeys(db, q.filter, q.sort, q.direction);
     const page = ordered.slice(q.offset, q.offset + q.limit);
     const rows = await db.inspirations.bulkGet(page);
@@ -126,12 +189,12 @@ export async function queryLibrary(db: SocialDeskDB, q: LibraryQuery): Promise<{
 
 /** Every matching key, in display order (for "select all that match" and deleting a filter). */
 export async function libraryKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<PostKey[]> {
-  return db.transaction('r', [db.inspirations], async () => orderedKeys(db, filter, 'saved', 'desc'));
+  return db.transaction('r', [db.inspirations, db.libraryIndex], async () => orderedKeys(db, filter, 'saved', 'desc'));
 }
 
 /** Every matching saved post, newest saved first (for export). */
 export async function libraryRows(db: SocialDeskDB, filter: LibraryFilter, sort: LibrarySort = 'saved', direction: SortDirection = 'desc'): Promise<LibraryItem[]> {
-  return db.transaction('r', [db.inspirations], async () => {
+  return db.transaction('r', [db.inspirations, db.libraryIndex], async () => {
     const ordered = await orderedKeys(db, filter, sort, direction);
     const out: LibraryItem[] = [];
     for (let i = 0; i < ordered.length; i += 500) {

@@ -1,7 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeRollupsFromLog } from './rollups';
+import { saveInspiration } from './inspirations';
+import { EMPTY_FILTER, queryLibrary } from './library';
 import { SocialDeskDB } from './schema';
+import { inspirationInput, NOW } from '@/test/builders';
 import { dumpDatabase, seedDatabase, SEED_TZ } from '@/test/seed';
 
 /**
@@ -30,7 +33,18 @@ const SHIPPED: Record<number, Record<string, string>> = {
     dailyRollups: '[day+platform], day',
     weeklySummaries: 'startDay',
   },
+  3: {
+    posts: 'key, platform, isOwn, lastSeenAt, [platform+publishedAt]',
+    metricSnapshots: '++id, postKey, [postKey+capturedAt], capturedAt, [platform+capturedAt]',
+    interactions: 'id, postKey, [platform+occurredAt], [status+occurredAt], [kind+occurredAt], capturedAt, templateId',
+    templates: 'id, shortCode, category, updatedAt, lastUsedAt',
+    inspirations: 'key, platform, savedAt, authorName, *tags, *searchTerms, engagement, growth',
+    dailyRollups: '[day+platform], day',
+    weeklySummaries: 'startDay',
+    libraryIndex: '[term+shard]',
+  },
 };
+
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -60,14 +74,17 @@ describe('schema migrations', () => {
     old.version(version).stores(SHIPPED[version]!);
     await old.open();
     await old.transaction('rw', old.tables, async () => {
-      for (const [table, list] of Object.entries(rows)) if (list.length) await old.table(table).bulkAdd(list);
+      // Tables that version did not have are made by the upgrades (the library index, version 3).
+      for (const [table, list] of Object.entries(rows)) if (list.length && table in SHIPPED[version]!) await old.table(table).bulkAdd(list);
     });
     old.close();
 
     const current = new SocialDeskDB(`migrations-v${version}`);
     opened.push(current);
     await current.open();
+    // Every row intact, and the library index built by the upgrade equal to the one the write paths kept.
     expect(await dumpDatabase(current)).toEqual(rows);
+    expect(rows.libraryIndex!.length).toBeGreaterThan(0);
     const stored = (await current.dailyRollups.toArray()).sort((a, b) => (a.day + a.platform).localeCompare(b.day + b.platform));
     expect(stored.length).toBeGreaterThan(0);
     expect(stored).toEqual(await computeRollupsFromLog(current, { timeZone: SEED_TZ }));
@@ -91,4 +108,38 @@ describe('schema migrations', () => {
     expect(await current.inspirations.where('searchTerms').equals('iphone').count()).toBe(1);
     expect(await current.inspirations.where('searchTerms').equals('手機').count()).toBe(1);
   });
+
+  it('version 3 builds the library index, so a version-2 library answers every query as before', async () => {
+    const source = new SocialDeskDB('migrations-index-source');
+    opened.push(source);
+    await seedDatabase(source, { captures: 1, inspirations: 40, bulkPosts: 0, bulkSnapshots: 0, bulkInteractions: 0, templates: 0 });
+    // Bigrams of 沖咖啡 without the run (it must not be found there), and a run longer than the index confirms.
+    await saveInspiration(source, inspirationInput('pairs', { text: '沖咖 and 咖啡 apart' }), NOW);
+    await saveInspiration(source, inspirationInput('long', { text: '台北大稻埕手沖咖啡豆專賣店 coffee' }), NOW);
+    const queries = ['手沖咖啡豆', '沖咖啡', '咖啡', '備註', 'rival', 'note 競品', 'coffee', '台北大稻埕手沖咖啡豆專賣店', 'nothing-like-this'];
+    const answers = async (db: SocialDeskDB) =>
+      Promise.all(queries.map((query) => queryLibrary(db, { filter: { ...EMPTY_FILTER, query }, sort: 'saved', direction: 'desc', offset: 0, limit: 500 })));
+    const before = await answers(source);
+    const rows = await source.inspirations.toArray();
+    source.close();
+
+    const old = new Dexie('migrations-index');
+    old.version(2).stores(SHIPPED[2]!);
+    await old.open();
+    await old.table('inspirations').bulkAdd(rows);
+    old.close();
+    const current = new SocialDeskDB('migrations-index');
+    opened.push(current);
+    await current.open();
+    expect(await current.libraryIndex.count()).toBeGreaterThan(0);
+    const after = await answers(current);
+    expect(after).toEqual(before);
+    const found = (query: string) => after[queries.indexOf(query)]!.items.map((i) => i.postId);
+    expect(after.map((a) => a.total)).toEqual([41, 41, 42, 26, 40, 26, 21, 1, 0]);
+    expect(found('沖咖啡')).toContain('long');
+    expect(found('沖咖啡')).not.toContain('pairs');
+    expect(found('咖啡')).toContain('pairs');
+    expect(found('台北大稻埕手沖咖啡豆專賣店')).toEqual(['long']);
+  });
 });
+

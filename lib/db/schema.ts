@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { MediaKind, Platform } from '../platforms/types';
 import type { WeeklySummary } from '../stats/summary-format';
 import { inspirationSearchTerms } from '../search/terms';
+import { reindexInspirations, type IndexedRow } from './library-index';
 
 /**
  * The local database. It lives in the background service worker and the
@@ -136,6 +137,16 @@ export interface InspirationRow {
   growth: number | null;
 }
 
+/** One row of the library's search index (lib/db/library-index.ts): saved posts of one shard that have the term. */
+export interface LibraryIndexRow {
+  term: string;
+  shard: number;
+  /** Sorted, so the same posts make the same row however they were written. */
+  keys: PostKey[];
+  /** When each of `keys` was saved (same order). */
+  savedAt: number[];
+}
+
 /** A post's counts as stored with a saved post; null = unknown, never 0. */
 export interface SavedCounts {
   reactions: number | null;
@@ -198,6 +209,7 @@ export class SocialDeskDB extends Dexie {
   inspirations!: EntityTable<InspirationRow, 'key'>;
   dailyRollups!: Dexie.Table<DailyRollupRow, [string, Platform]>;
   weeklySummaries!: EntityTable<WeeklySummaryRow, 'startDay'>;
+  libraryIndex!: Dexie.Table<LibraryIndexRow, [string, number]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -228,6 +240,22 @@ export class SocialDeskDB extends Dexie {
             row.searchTerms = inspirationSearchTerms(row);
           }),
       );
+    // Version 3: the library's search index (lib/db/library-index.ts), built from every saved post. The
+    // `*searchTerms` index answered a common word by reading one entry per post (30-40 ms for 6,000 in
+    // Chromium), then walked `savedAt` for all of them to sort (BENCHMARKS.md, library search).
+    this.version(3)
+      .stores({ libraryIndex: '[term+shard]' })
+      .upgrade(async (tx) => {
+        const saved: IndexedRow[] = [];
+        await tx
+          .table<InspirationRow>('inspirations')
+          .toCollection()
+          .each(({ key, savedAt, text, note, authorName, site, tags }) => void saved.push({ key, savedAt, text, note, authorName, site, tags }));
+        await reindexInspirations(
+          tx.table('libraryIndex'),
+          saved.map((after) => ({ before: undefined, after })),
+        );
+      });
   }
 }
 

@@ -48,7 +48,7 @@ function setup() {
     UI_PREVIEW_IMPORT: vi.fn(async () => ({ ok: false as const, error: { kind: 'json' as const, path: '(file)', message: 'x' } })),
     UI_IMPORT_BACKUP: vi.fn(async () => ({ ok: false as const, error: { kind: 'json' as const, path: '(file)', message: 'x' } })),
     UI_STORAGE_USAGE: vi.fn(async () => ({
-      tables: { posts: 0, metricSnapshots: 0, interactions: 0, templates: 0, inspirations: 0, dailyRollups: 0, weeklySummaries: 0 },
+      tables: { posts: 0, metricSnapshots: 0, interactions: 0, templates: 0, inspirations: 0, dailyRollups: 0, weeklySummaries: 0, libraryIndex: 0 },
       usage: null,
       quota: null,
     })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, queryTerms } from './terms';
+import { cjkRunStarts, indexTerms, libraryIndexTerms, MAX_RUN_START, MAX_RUN_STARTS, queryTerms, UNINDEXED_RUNS } from './terms';
 
 describe('search terms', () => {
   it('finds Chinese words inside longer runs without spaces', () => {
@@ -31,5 +31,24 @@ describe('search terms', () => {
 
   it('keeps accented Latin words whole', () => {
     expect(indexTerms('Café crème brûlée')).toEqual(['café', 'crème', 'brûlée']);
+  });
+
+  it('indexes where each Chinese run of 3+ characters goes next, so a query run is found by its beginning', () => {
+    const starts = cjkRunStarts('新到貨：手沖咖啡豆 Ethiopia', '早午餐');
+    expect(starts.sort()).toEqual(['咖啡豆', '手沖咖啡豆', '新到貨', '沖咖啡豆', '早午餐'].sort());
+    const long = '台北大稻埕手沖咖啡豆專賣店';
+    expect(cjkRunStarts(long)[0]).toBe([...long].slice(0, MAX_RUN_START).join(''));
+    expect(cjkRunStarts(long).every((t) => [...t].length >= 3 && [...t].length <= MAX_RUN_START)).toBe(true);
+    // The bigrams of 沖咖啡 are in the text, the run is not: no run start begins with it.
+    expect(cjkRunStarts('沖咖 and 咖啡').some((t) => t.startsWith('沖咖啡'))).toBe(false);
+  });
+
+  it('marks a post with more run starts than it keeps, instead of keeping some', () => {
+    const row = { text: '', note: '', authorName: 'A', site: null, tags: [] as string[] };
+    const many = Array.from({ length: MAX_RUN_STARTS + 10 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    expect(libraryIndexTerms({ ...row, text: many })).toContain(UNINDEXED_RUNS);
+    expect(libraryIndexTerms({ ...row, text: many }).some((t) => t !== UNINDEXED_RUNS && [...t].length >= 3)).toBe(false);
+    expect(libraryIndexTerms({ ...row, text: '手沖咖啡' })).toEqual(expect.arrayContaining(['a', '手沖', '手沖咖啡', '沖咖啡']));
+    expect(libraryIndexTerms({ ...row, text: '手沖咖啡' })).not.toContain(UNINDEXED_RUNS);
   });
 });

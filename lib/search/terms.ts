@@ -59,7 +59,50 @@ export function queryTerms(query: string): Array<{ term: string; prefix: boolean
   return out;
 }
 
+/** The fields of a saved post that search looks in. */
+export interface SearchableFields {
+  text: string;
+  note: string;
+  authorName: string;
+  site: string | null;
+  tags: readonly string[];
+}
+
+const searchableTexts = (row: SearchableFields) => [row.text, row.note, row.authorName, row.site ?? '', ...row.tags];
+
 /** Every term a saved post is found under: its text, note, author, site and tags (the `*searchTerms` index). */
-export function inspirationSearchTerms(row: { text: string; note: string; authorName: string; site: string | null; tags: readonly string[] }): string[] {
-  return indexTerms(row.text, row.note, row.authorName, row.site ?? '', ...row.tags);
+export function inspirationSearchTerms(row: SearchableFields): string[] {
+  return indexTerms(...searchableTexts(row));
+}
+
+/** The longest CJK query run the library index confirms by itself; a longer one is checked against the posts' text. */
+export const MAX_RUN_START = 8;
+/** Bounds a saved post's run starts; a post with more is marked with UNINDEXED_RUNS instead. */
+export const MAX_RUN_STARTS = 3000;
+/** The term of posts whose run starts were not indexed (too many): a long CJK query checks their text. */
+export const UNINDEXED_RUNS = '\u0000runs';
+
+/**
+ * At each position of each CJK run, the next (up to) MAX_RUN_START characters,
+ * when they are three or more. A query run of 3 to MAX_RUN_START characters is
+ * in the text exactly when it begins one of these, so the library finds
+ * `沖咖啡` in `手沖咖啡豆` from the index alone (its bigrams can all be there
+ * without the run).
+ */
+export function cjkRunStarts(...texts: string[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const m of normalise(text).matchAll(TOKEN)) {
+      const chars = [...m[0]];
+      if (chars.length < 3 || !CJK.test(m[0])) continue;
+      for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + MAX_RUN_START).join(''));
+    }
+  }
+  return [...out];
+}
+
+/** Every term of the library's own index (lib/db/library-index.ts): the search terms, and the run starts or UNINDEXED_RUNS. */
+export function libraryIndexTerms(row: SearchableFields): string[] {
+  const starts = cjkRunStarts(...searchableTexts(row));
+  return [...new Set([...inspirationSearchTerms(row), ...(starts.length > MAX_RUN_STARTS ? [UNINDEXED_RUNS] : starts)])];
 }
