@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import { responseSchemaFor, type Request, type RequestType, type Response } from './protocol';
+import { sendChecked } from './send';
 
 export class MessagingError extends Error {
   constructor(
@@ -17,12 +17,7 @@ export class MessagingError extends Error {
  * context is gone (e.g. the extension was updated while the tab was open).
  */
 export async function sendRequest<T extends RequestType>(message: Extract<Request, { type: T }>): Promise<Response<T>> {
-  const raw: unknown = await browser.runtime.sendMessage(message);
-  const parsed = responseSchemaFor(message.type).safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, error: { code: 'BAD_MESSAGE', message: 'The background answered with an unexpected shape.' } };
-  }
-  return parsed.data as Response<T>;
+  return sendChecked(message, responseSchemaFor(message.type));
 }
 
 /** Like sendRequest, but throws a MessagingError on a typed error. */

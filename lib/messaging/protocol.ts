@@ -1,10 +1,8 @@
 import { z } from 'zod';
-
-// The extension's content security policy forbids eval; without this Zod probes
-// `new Function` (a CSP violation in the console) before falling back.
-z.config({ jitless: true });
 import { PLATFORMS } from '../platforms/types';
-import { topPostSchema, weeklySummarySchema, weekTotalsSchema, type WeekTotals } from '../stats/summary-format';
+import { weeklySummarySchema, type WeekTotals } from '../stats/summary-format';
+import { ERROR_CODES, errorSchema, responseEnvelope, type ErrorCode, type MessageError } from './envelope';
+import { storageStateSchema, weekStatsSchema, type WeekStats } from './popup-protocol';
 import {
   BACKUP_FORMAT,
   backupErrorSchema,
@@ -247,22 +245,7 @@ export type CaptureResult = z.infer<typeof captureResultSchema>;
 
 export type { WeekTotals };
 
-export const weekStatsSchema = z.object({
-  weekStartDay: z.string(),
-  today: z.string(),
-  thisWeek: weekTotalsSchema,
-  lastWeekSameDays: weekTotalsSchema,
-  /** The seven days of this week (days after today are empty): comments received per platform. */
-  days: z.array(z.object({ day: z.string(), byPlatform: z.record(z.string(), z.number()) })),
-  byPlatform: z.array(z.object({ platform: platformSchema, thisWeek: weekTotalsSchema, lastWeekSameDays: weekTotalsSchema })),
-  /** The own post that gained the most engagement this week so far. */
-  topPost: topPostSchema.nullable(),
-  waiting: z.number(),
-  /** More than `waiting` wait (the popup counts up to lib/db/stats.ts WAITING_COUNT_CAP). */
-  waitingMore: z.boolean(),
-  hasAnyData: z.boolean(),
-});
-export type WeekStats = z.infer<typeof weekStatsSchema>;
+export { weekStatsSchema, type WeekStats };
 
 export const weeklySummariesSchema = z.object({
   weekStart: z.number(),
@@ -457,8 +440,7 @@ export const responseDataSchemas = {
     z.object({ ok: z.literal(false), error: backupErrorSchema }),
   ]),
   UI_STORAGE_USAGE: storageUsageSchema,
-  /** Since when writes are refused for want of room (epoch ms), or null. */
-  UI_STORAGE_STATE: z.object({ fullSince: z.number().nullable() }),
+  UI_STORAGE_STATE: storageStateSchema,
   UI_CLEANUP_SNAPSHOTS: z.object({ deleted: z.number().int().nonnegative() }),
   UI_DELETE_ALL_DATA: z.object({ deletedRows: z.number().int().nonnegative() }),
   UI_LIST_WEEKLY_SUMMARIES: weeklySummariesSchema,
@@ -519,18 +501,15 @@ export const responseDataSchemas = {
   UI_LIBRARY_HISTORY: z.object({
     snapshots: z.array(z.object({ capturedAt: z.number(), reactions: z.number().nullable(), comments: z.number().nullable(), shares: z.number().nullable(), views: z.number().nullable() })),
   }),
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.core.$ZodType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 
-export const ERROR_CODES = ['BAD_MESSAGE', 'FOREIGN_SENDER', 'WRONG_CONTEXT', 'STORAGE_FULL', 'INTERNAL'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-export const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
-export type MessageError = z.infer<typeof errorSchema>;
+export { ERROR_CODES, errorSchema, type ErrorCode, type MessageError };
 
 export type Response<T extends RequestType> = { ok: true; data: ResponseData<T> } | { ok: false; error: MessageError };
 
-const responseSchemas = new Map<RequestType, z.ZodType>();
+const responseSchemas = new Map<RequestType, z.core.$ZodType>();
 
 /** The response schema of a request type, built once (a content script checks an answer after every batch of posts). */
 export function responseSchemaFor<T extends RequestType>(type: T) {
@@ -542,10 +521,7 @@ export function responseSchemaFor<T extends RequestType>(type: T) {
 }
 
 function buildResponseSchema<T extends RequestType>(type: T) {
-  return z.union([
-    z.object({ ok: z.literal(true), data: responseDataSchemas[type] }),
-    z.object({ ok: z.literal(false), error: errorSchema }),
-  ]);
+  return responseEnvelope(responseDataSchemas[type]);
 }
 
 /** Which sender a message type may come from. */
