@@ -4,8 +4,9 @@ import browser from 'webextension-polyfill';
 import { Popup } from '@/components/popup/Popup';
 import '@/components/ui/page.css';
 import { I18nContext, type Translate } from '@/lib/i18n';
-import { sendRequest } from '@/lib/messaging/client';
-import type { WeekStats } from '@/lib/messaging/protocol';
+import { popupAnswers, type WeekStats } from '@/lib/messaging/popup-protocol';
+import type { Response } from '@/lib/messaging/protocol';
+import { sendChecked } from '@/lib/messaging/send';
 
 const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
 
@@ -20,20 +21,25 @@ async function openRecord(mode: 'inspiration' | 'interaction') {
   window.close();
 }
 
-function PopupPage() {
+interface PopupAnswers {
+  weekStats: Promise<Response<'UI_GET_WEEK_STATS'>>;
+  storageState: Promise<Response<'UI_STORAGE_STATE'>>;
+}
+
+function PopupPage({ answers }: { answers: PopupAnswers }) {
   const [stats, setStats] = useState<WeekStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [storageFullSince, setStorageFullSince] = useState<number | null>(null);
   useEffect(() => {
-    sendRequest({ type: 'UI_STORAGE_STATE' }).then(
+    answers.storageState.then(
       (r) => r.ok && setStorageFullSince(r.data.fullSince),
       () => undefined,
     );
-    sendRequest({ type: 'UI_GET_WEEK_STATS' }).then(
+    answers.weekStats.then(
       (r) => (r.ok ? setStats(r.data) : setError(t('errorLoadFailed', r.error.message))),
       (e: unknown) => setError(t('errorLoadFailed', String(e))),
     );
-  }, []);
+  }, [answers]);
   return (
     <Popup
       stats={stats}
@@ -52,11 +58,16 @@ function PopupPage() {
   );
 }
 
+// Asked before React renders anything: the background reads the week while the page mounts.
+const answers: PopupAnswers = {
+  weekStats: sendChecked({ type: 'UI_GET_WEEK_STATS' }, popupAnswers.UI_GET_WEEK_STATS),
+  storageState: sendChecked({ type: 'UI_STORAGE_STATE' }, popupAnswers.UI_STORAGE_STATE),
+};
 document.documentElement.lang = browser.i18n.getUILanguage();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <I18nContext.Provider value={t}>
-      <PopupPage />
+      <PopupPage answers={answers} />
     </I18nContext.Provider>
   </StrictMode>,
 );

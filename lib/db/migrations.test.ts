@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeRollupsFromLog } from './rollups';
 import { saveInspiration } from './inspirations';
 import { EMPTY_FILTER, queryLibrary } from './library';
-import { SocialDeskDB } from './schema';
+import { OPEN_COMMENTS_DAY, SocialDeskDB, type DailyRollupRow } from './schema';
 import { inspirationInput, NOW } from '@/test/builders';
 import { dumpDatabase, seedDatabase, SEED_TZ } from '@/test/seed';
 
@@ -44,7 +44,8 @@ const SHIPPED: Record<number, Record<string, string>> = {
     libraryIndex: '[term+shard]',
   },
 };
-
+// Version 4 changed no store (its upgrade writes the rollups' open-comments rows): laid out as version 3.
+SHIPPED[4] = SHIPPED[3]!;
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -143,3 +144,32 @@ describe('schema migrations', () => {
   });
 });
 
+describe('schema version 4', () => {
+  it('counts a version-3 database’s open comments into the rollups’ open-comments rows, equal to a rebuild', async () => {
+    const source = new SocialDeskDB('migrations-open-source');
+    opened.push(source);
+    await seedDatabase(source, { captures: 10, inspirations: 0, bulkPosts: 20, bulkSnapshots: 0, bulkInteractions: 300, templates: 0 });
+    const rows = await dumpDatabase(source);
+    source.close();
+    // As version 3 stored them: no open-comments rows.
+    const v3Rollups = (rows.dailyRollups as DailyRollupRow[]).filter((r) => r.day !== OPEN_COMMENTS_DAY);
+    expect(v3Rollups.length).toBeLessThan(rows.dailyRollups!.length);
+    const old = new Dexie('migrations-open');
+    old.version(3).stores(SHIPPED[3]!);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, list] of Object.entries({ ...rows, dailyRollups: v3Rollups })) if (list.length) await old.table(table).bulkAdd(list);
+    });
+    old.close();
+
+    const current = new SocialDeskDB('migrations-open');
+    opened.push(current);
+    await current.open();
+    const open = await current.dailyRollups.where('day').equals(OPEN_COMMENTS_DAY).toArray();
+    const waiting = await current.interactions.where('[status+occurredAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).count();
+    expect(waiting).toBeGreaterThan(0);
+    expect(open.reduce((sum, r) => sum + r.commentsReceived, 0)).toBe(waiting);
+    const stored = (await current.dailyRollups.toArray()).sort((a, b) => (a.day + a.platform).localeCompare(b.day + b.platform));
+    expect(stored).toEqual(await computeRollupsFromLog(current, { timeZone: SEED_TZ }));
+  });
+});

@@ -4,7 +4,7 @@ import { saveInspiration } from './inspirations';
 import { cleanupSnapshots } from './maintenance';
 import { recordManualInteraction } from './manual';
 import { computeRollupsFromLog, replaceRollupsFromLog } from './rollups';
-import { SocialDeskDB, type DailyRollupRow } from './schema';
+import { OPEN_COMMENTS_DAY, SocialDeskDB, type DailyRollupRow } from './schema';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
 import { rng } from '@/test/seed';
 
@@ -42,9 +42,11 @@ describe('rollup maintenance, write path by write path', () => {
     // Published two days ago, so the first counts are gains: 10 + 2 + 1 each.
     let rows = await expectRollupsMatchRebuild();
     // The posts' publication day, and today with the comments and the gains.
+    // And the two comments still waiting, on LinkedIn's open-comments row.
     expect(rows.map((r) => [r.day, r.postsPublished, r.commentsReceived])).toEqual([
       ['2026-11-25', 2, 0],
       ['2026-11-27', 0, 2],
+      [OPEN_COMMENTS_DAY, 0, 2],
     ]);
     expect(rows[1]!.postGains).toEqual({
       'linkedin:1': { reactions: 10, comments: 2, shares: 1 },
@@ -58,6 +60,7 @@ describe('rollup maintenance, write path by write path', () => {
       ctx(NOW + DAY),
     );
     rows = await expectRollupsMatchRebuild();
+    expect(rows.find((r) => r.day === OPEN_COMMENTS_DAY)?.commentsReceived).toBe(1);
     const nextDay = rows.find((r) => r.day === '2026-11-28');
     expect(nextDay?.postGains).toEqual({ 'linkedin:1': { reactions: 15, comments: 1, shares: 0 }, 'linkedin:2': { reactions: -1, comments: 0, shares: 0 } });
     expect(nextDay).toMatchObject({ reactionsGained: 14, commentsGained: 1, viewsGained: 0, repliesSent: 1 });
@@ -72,15 +75,20 @@ describe('rollup maintenance, write path by write path', () => {
   });
 
   it('status changes: dismiss, reopen, and an answer found later', async () => {
+    const open = (rows: DailyRollupRow[]) => rows.find((r) => r.day === OPEN_COMMENTS_DAY)?.commentsReceived ?? 0;
     await recordCapture(db, reading([post('1')], [comment('c1', '1'), comment('c2', '1')]), ctx());
     await setCommentStatus(db, 'linkedin:comment_received:c1', 'dismissed', { timeZone: TZ });
-    await expectRollupsMatchRebuild();
+    expect(open(await expectRollupsMatchRebuild())).toBe(1);
     await setCommentStatus(db, 'linkedin:comment_received:c1', 'open', { timeZone: TZ });
-    await expectRollupsMatchRebuild();
+    expect(open(await expectRollupsMatchRebuild())).toBe(2);
     const reply = comment('r2', '1', { parentId: 'c2', author: { name: 'Mei Lin', profileUrl: ME }, text: 'Yes!' });
     await recordCapture(db, reading([post('1')], [reply]), ctx(NOW + 3_600_000));
     const rows = await expectRollupsMatchRebuild();
     expect(rows.find((r) => r.day === '2026-11-27')).toMatchObject({ commentsReceived: 2, commentsAnswered: 1, repliesSent: 1 });
+    expect(open(rows)).toBe(1);
+    // The last one waiting dismissed: the row nets to nothing and goes, as a rebuild gives.
+    await setCommentStatus(db, 'linkedin:comment_received:c1', 'dismissed', { timeZone: TZ });
+    expect((await expectRollupsMatchRebuild()).some((r) => r.day === OPEN_COMMENTS_DAY)).toBe(false);
   });
 
   it('manual interactions count like captured ones', async () => {
@@ -90,6 +98,7 @@ describe('rollup maintenance, write path by write path', () => {
     expect(rows.map((r) => [r.day, r.platform, r.commentsReceived, r.mentions])).toEqual([
       ['2026-11-26', 'facebook', 0, 1],
       ['2026-11-27', 'other', 1, 0],
+      [OPEN_COMMENTS_DAY, 'other', 1, 0],
     ]);
   });
 
@@ -136,9 +145,11 @@ describe('rollup maintenance, write path by write path', () => {
     const rows = sorted(await db.dailyRollups.toArray());
     expect(rows).toEqual(await computeRollupsFromLog(db, { timeZone: 'America/New_York' }));
     // Published 2026-11-25 12:00 and commented 2026-11-27 01:00 in Taipei: the 24th and the 26th in New York.
+    // The comment still waits, whatever the time zone.
     expect(rows.map((r) => [r.day, r.postsPublished, r.commentsReceived])).toEqual([
       ['2026-11-24', 1, 0],
       ['2026-11-26', 0, 1],
+      [OPEN_COMMENTS_DAY, 0, 1],
     ]);
   });
 

@@ -2,6 +2,7 @@ import { dayKey } from '../stats/days';
 import type { Platform } from '../platforms/types';
 import {
   emptyRollup,
+  OPEN_COMMENTS_DAY,
   type DailyRollupRow,
   type InteractionRow,
   type PostGain,
@@ -38,6 +39,8 @@ export function interactionContributions(row: InteractionRow, ctx: RollupContext
     case 'comment_received': {
       const out: Contribution[] = [{ day, platform, field: 'commentsReceived', amount: 1 }];
       if (row.status === 'replied') out.push({ day, platform, field: 'commentsAnswered', amount: 1 });
+      // Still waiting for a reply: counted on the platform's open-comments row (lib/db/schema.ts OPEN_COMMENTS_DAY).
+      if (row.status === 'open') out.push({ day: OPEN_COMMENTS_DAY, platform, field: 'commentsReceived', amount: 1 });
       return out;
     }
     case 'reply_sent': {

@@ -1,9 +1,8 @@
-import Dexie from 'dexie';
 import type { WeekStats } from '../messaging/protocol';
 import { addDays, currentWeekWindow, daysBetween } from '../stats/days';
 import { topPostsOf, type SummaryPost } from '../stats/summary';
 import { totalsOf } from '../stats/week';
-import type { SocialDeskDB } from './schema';
+import { OPEN_COMMENTS_DAY, type SocialDeskDB } from './schema';
 
 export interface WeekQuery {
   now: number;
@@ -12,35 +11,26 @@ export interface WeekQuery {
   weekStart: number;
 }
 
-/**
- * The popup counts waiting comments up to this many and says "1,000+" beyond: an exact
- * count walks every entry of the index (IndexedDB has no cheaper count), which takes
- * seconds with hundreds of thousands of old comments nobody answered. The dashboard's
- * queue counts them all.
- */
+/** The popup shows waiting comments up to this many and says "1,000+" beyond; the dashboard's queue counts them all. */
 export const WAITING_COUNT_CAP = 1000;
 
 /**
- * This week so far against the same days of last week, read from the daily
- * rollups only (at most 14 days × platforms rows, plus one post row for the
- * top post), so it costs the same with a day of history as with years.
+ * This week so far against the same days of last week, read from the rollups
+ * only (at most 14 days × platforms rows, the open-comments rows, plus one post
+ * row for the top post and the first key of two tables), so it costs the same
+ * with a day of history as with years.
  */
 export async function getWeekStats(db: SocialDeskDB, q: WeekQuery): Promise<WeekStats> {
   const w = currentWeekWindow(q.now, q.timeZone, q.weekStart);
-  // Keys, with a limit, never count(): Dexie's count() ignores a limit and counts the whole range.
-  const [rows, waitingKeys, anyInteraction, anyPost] = await db.transaction('r', [db.dailyRollups, db.interactions, db.posts], () =>
+  const [rows, openRows, anyInteraction, anyPost] = await db.transaction('r', [db.dailyRollups, db.interactions, db.posts], () =>
     Promise.all([
       db.dailyRollups.where('day').between(w.lastStart, w.today, true, true).toArray(),
-      db.interactions
-        .where('[status+occurredAt]')
-        .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
-        .limit(WAITING_COUNT_CAP + 1)
-        .primaryKeys(),
+      db.dailyRollups.where('day').equals(OPEN_COMMENTS_DAY).toArray(),
       db.interactions.limit(1).primaryKeys(),
       db.posts.limit(1).primaryKeys(),
     ]),
   );
-  const waiting = Math.min(waitingKeys.length, WAITING_COUNT_CAP);
+  const open = openRows.reduce((sum, r) => sum + r.commentsReceived, 0);
   const thisWeek = rows.filter((r) => r.day >= w.start);
   const lastWeek = rows.filter((r) => r.day >= w.lastStart && r.day <= w.lastEnd);
   const days = daysBetween(w.start, addDays(w.start, 6)).map((day) => {
@@ -69,8 +59,8 @@ export async function getWeekStats(db: SocialDeskDB, q: WeekQuery): Promise<Week
     days,
     byPlatform,
     topPost,
-    waiting,
-    waitingMore: waitingKeys.length > WAITING_COUNT_CAP,
+    waiting: Math.min(open, WAITING_COUNT_CAP),
+    waitingMore: open > WAITING_COUNT_CAP,
     hasAnyData: anyInteraction.length + anyPost.length > 0,
   };
 }

@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
 import { MEDIA_KINDS, PLATFORMS } from '../platforms/types';
-
-// The extension's content security policy forbids eval; without this Zod probes
-// `new Function` (a CSP violation in the console) before falling back.
-z.config({ jitless: true });
+import { responseEnvelope } from './envelope';
 
 /**
  * The messages a content script receives, as Zod schemas: what the background
@@ -106,27 +103,13 @@ export const contentResponseDataSchemas = {
 };
 export type ContentRequestType = keyof typeof contentResponseDataSchemas;
 
-export const ERROR_CODES = ['BAD_MESSAGE', 'FOREIGN_SENDER', 'WRONG_CONTEXT', 'STORAGE_FULL', 'INTERNAL'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-export const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
-export type MessageError = z.infer<typeof errorSchema>;
-
-/**
- * `{ ok: true, data }` with that data's schema, or `{ ok: false, error }`. Its
- * type is left loose: the senders give the parsed answer its request's type
- * (protocol.ts Response).
- */
-export function responseSchemaOf(data: z.core.$ZodType): z.ZodMiniType {
-  return z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: errorSchema })]);
-}
-
 const contentResponseSchemas = new Map<ContentRequestType, z.ZodMiniType>();
 
 /** The response schema of a content script's request, built once (the script checks an answer after every batch of posts). */
 export function contentResponseSchemaFor(type: ContentRequestType): z.ZodMiniType {
   let schema = contentResponseSchemas.get(type);
   if (!schema) {
-    schema = responseSchemaOf(contentResponseDataSchemas[type]);
+    schema = responseEnvelope(contentResponseDataSchemas[type]);
     contentResponseSchemas.set(type, schema);
   }
   return schema;

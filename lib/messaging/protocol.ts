@@ -1,10 +1,9 @@
 import { z } from 'zod';
-
-// The extension's content security policy forbids eval; without this Zod probes
-// `new Function` (a CSP violation in the console) before falling back.
-z.config({ jitless: true });
+import type { ZodMiniType } from 'zod/mini';
 import { MEDIA_KINDS, PLATFORMS } from '../platforms/types';
-import { topPostSchema, weeklySummarySchema, weekTotalsSchema, type WeekTotals } from '../stats/summary-format';
+import { weeklySummarySchema, type WeekTotals } from '../stats/summary-format';
+import { ERROR_CODES, errorSchema, responseEnvelope, type ErrorCode, type MessageError } from './envelope';
+import { storageStateSchema, weekStatsSchema, type WeekStats } from './popup-protocol';
 import {
   BACKUP_FORMAT,
   backupErrorSchema,
@@ -18,9 +17,7 @@ import {
   contentResponseDataSchemas,
   interactionStatusSchema,
   libraryItemSchema,
-  responseSchemaOf,
   templateViewSchema,
-  type MessageError,
 } from './content-schemas';
 
 /**
@@ -234,37 +231,19 @@ export type RequestType = Request['type'];
 // The content scripts' messages and answers are in content-schemas.ts (zod/mini,
 // to keep the script every page loads small), re-exported here.
 
-export { interactionStatusSchema, libraryItemSchema, templateViewSchema, type MessageError };
+export { interactionStatusSchema, libraryItemSchema, templateViewSchema };
 export {
   bgToContentSchema,
   capturedCommentSchema,
   captureResultSchema,
-  ERROR_CODES,
-  errorSchema,
   type BgToContent,
   type CaptureResult,
-  type ErrorCode,
   type TemplateView,
 } from './content-schemas';
 
 export type { WeekTotals };
 
-export const weekStatsSchema = z.object({
-  weekStartDay: z.string(),
-  today: z.string(),
-  thisWeek: weekTotalsSchema,
-  lastWeekSameDays: weekTotalsSchema,
-  /** The seven days of this week (days after today are empty): comments received per platform. */
-  days: z.array(z.object({ day: z.string(), byPlatform: z.record(z.string(), z.number()) })),
-  byPlatform: z.array(z.object({ platform: platformSchema, thisWeek: weekTotalsSchema, lastWeekSameDays: weekTotalsSchema })),
-  /** The own post that gained the most engagement this week so far. */
-  topPost: topPostSchema.nullable(),
-  waiting: z.number(),
-  /** More than `waiting` wait (the popup counts up to lib/db/stats.ts WAITING_COUNT_CAP). */
-  waitingMore: z.boolean(),
-  hasAnyData: z.boolean(),
-});
-export type WeekStats = z.infer<typeof weekStatsSchema>;
+export { weekStatsSchema, type WeekStats };
 
 export const weeklySummariesSchema = z.object({
   weekStart: z.number(),
@@ -416,8 +395,7 @@ export const responseDataSchemas = {
     z.object({ ok: z.literal(false), error: backupErrorSchema }),
   ]),
   UI_STORAGE_USAGE: storageUsageSchema,
-  /** Since when writes are refused for want of room (epoch ms), or null. */
-  UI_STORAGE_STATE: z.object({ fullSince: z.number().nullable() }),
+  UI_STORAGE_STATE: storageStateSchema,
   UI_CLEANUP_SNAPSHOTS: z.object({ deleted: z.number().int().nonnegative() }),
   UI_DELETE_ALL_DATA: z.object({ deletedRows: z.number().int().nonnegative() }),
   UI_LIST_WEEKLY_SUMMARIES: weeklySummariesSchema,
@@ -470,15 +448,17 @@ export const responseDataSchemas = {
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof responseDataSchemas)[T]>;
 
+export { ERROR_CODES, errorSchema, type ErrorCode, type MessageError };
+
 export type Response<T extends RequestType> = { ok: true; data: ResponseData<T> } | { ok: false; error: MessageError };
 
-const responseSchemas = new Map<RequestType, ReturnType<typeof responseSchemaOf>>();
+const responseSchemas = new Map<RequestType, ZodMiniType>();
 
 /** The response schema of a request type, built once. */
 export function responseSchemaFor(type: RequestType) {
   let schema = responseSchemas.get(type);
   if (!schema) {
-    schema = responseSchemaOf(responseDataSchemas[type]);
+    schema = responseEnvelope(responseDataSchemas[type]);
     responseSchemas.set(type, schema);
   }
   return schema;

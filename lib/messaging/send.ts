@@ -1,24 +1,28 @@
 import browser from 'webextension-polyfill';
+import * as z from 'zod/mini';
 import type { Request, RequestType, Response } from './protocol';
 
-/** What a sender needs of a response schema (classic Zod and zod/mini both have it). */
-interface ResponseCheck {
-  safeParse(value: unknown): { success: boolean; data?: unknown };
+/**
+ * Sends a request to the background and checks the answer against `answer`
+ * (its response schema: classic Zod or zod/mini). Resolves with the typed
+ * response (ok or a typed error); rejects only when the extension context is
+ * gone (e.g. the extension was updated while the tab was open). Imports no
+ * schema itself, so a page or script that sends a few requests (the popup, the
+ * content scripts) loads only theirs; client.ts sends any request with the
+ * full protocol.
+ */
+export async function sendChecked<T extends RequestType>(message: Extract<Request, { type: T }>, answer: z.core.$ZodType): Promise<Response<T>> {
+  const raw: unknown = await browser.runtime.sendMessage(message);
+  const parsed = z.safeParse(answer, raw);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'BAD_MESSAGE', message: 'The background answered with an unexpected shape.' } };
+  }
+  return parsed.data as Response<T>;
 }
 
-/**
- * A function that sends a request to the background and validates the answer
- * with `schemaFor(type)`. It resolves with the typed response (ok or a typed
- * error); it rejects only when the extension context is gone (e.g. the
- * extension was updated while the tab was open).
- */
-export function checkedSender<K extends RequestType>(schemaFor: (type: K) => ResponseCheck) {
-  return async function send<T extends K>(message: Extract<Request, { type: T }>): Promise<Response<T>> {
-    const raw: unknown = await browser.runtime.sendMessage(message);
-    const parsed = schemaFor(message.type).safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'BAD_MESSAGE', message: 'The background answered with an unexpected shape.' } };
-    }
-    return parsed.data as Response<T>;
+/** A sender for the requests of type K, each answer checked with `schemaFor(type)`. */
+export function checkedSender<K extends RequestType>(schemaFor: (type: K) => z.core.$ZodType) {
+  return function send<T extends K>(message: Extract<Request, { type: T }>): Promise<Response<T>> {
+    return sendChecked(message, schemaFor(message.type));
   };
 }

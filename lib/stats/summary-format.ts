@@ -1,44 +1,22 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../platforms/types';
+import { topPostSchema, weekTotalsSchema, type TopPost, type WeekTotals } from './week-format';
 
 /**
- * The shapes of the week figures the popup shows and of a stored weekly
- * summary, as Zod schemas (zod only, so the message protocol can use them
- * without pulling the database into content scripts). Types are inferred from
- * them, so what the background sends is exactly what the pages parse.
+ * The shapes of a stored weekly summary, as Zod schemas (zod only, so the
+ * message protocol can use them without pulling the database into content
+ * scripts); the week figures it is made of are in week-format.ts. Types are
+ * inferred from them, so what the background sends is exactly what the pages
+ * parse.
  */
 
 const platform = z.enum(PLATFORMS);
 const count = z.number();
 
-export const weekTotalsSchema = z.object({
-  commentsReceived: count,
-  repliesSent: count,
-  commentsAnswered: count,
-  responseRate: z.number().nullable(),
-  medianResponseMs: z.number().nullable(),
-  reactionsGained: count,
-  sharesGained: count,
-  postsPublished: count,
-});
-export type WeekTotals = z.infer<typeof weekTotalsSchema>;
+export { weekTotalsSchema, topPostSchema, type WeekTotals, type TopPost };
 
 export const platformTotalsSchema = z.object({ platform, totals: weekTotalsSchema });
 export type PlatformTotals = z.infer<typeof platformTotalsSchema>;
-
-/** A post ranked by the engagement (reactions + comments + shares) it gained in a week. */
-export const topPostSchema = z.object({
-  key: z.string(),
-  platform,
-  /** null when the post row is gone (e.g. deleted), the gain is still the rollups'. */
-  url: z.string().nullable(),
-  excerpt: z.string(),
-  reactions: count,
-  comments: count,
-  shares: count,
-  engagement: count,
-});
-export type TopPost = z.infer<typeof topPostSchema>;
 
 export const engagerSchema = z.object({ name: z.string(), profileUrl: z.string().nullable(), platform, comments: count });
 export type Engager = z.infer<typeof engagerSchema>;

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordCapture, setCommentStatus } from '@/lib/db/capture';
@@ -12,7 +12,7 @@ import { formatMetric, METRICS } from '@/lib/stats/summary-text';
 import { comment, post, reading } from '@/test/builders';
 import { tEn } from '@/test/i18n';
 import { inspectPages } from '../../scripts/inspect-page';
-import { launch, openExtensionPage, readTable, ROOT, sendFromPage, type Session } from './harness';
+import { EXTENSION_DIR, launch, openExtensionPage, readTable, ROOT, sendFromPage, type Session } from './harness';
 
 /**
  * The popup in real Chromium: after the content script captured real fixture
@@ -65,6 +65,35 @@ async function weekStatsFromExtension(session: Session, name: string, now: numbe
   await db.delete();
   return stats;
 }
+
+/** The built popup page's scripts: the ones popup.html names and every chunk they import, statically or not. */
+function popupScripts(): Map<string, string> {
+  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const files = new Map<string, string>();
+  const queue = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1] as string);
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (files.has(file)) continue;
+    const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
+    files.set(file, code);
+    for (const m of code.matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"/g)) queue.push(join(file, '..', m[1] as string));
+  }
+  return files;
+}
+
+describe('the built popup page', () => {
+  it('loads neither the database, nor Zod’s full build, nor the schemas of the other messages (its script time, BENCHMARKS.md)', () => {
+    const scripts = popupScripts();
+    const all = [...scripts.values()].join('\n');
+    expect(scripts.size).toBeGreaterThan(1);
+    expect(all).toContain('UI_GET_WEEK_STATS');
+    // Markers of each, which the extension's other chunks do hold: Dexie's name, the full build's JSON-schema export, another message's type.
+    const chunks = readdirSync(join(EXTENSION_DIR, 'chunks')).map((f) => readFileSync(join(EXTENSION_DIR, 'chunks', f), 'utf8')).join('\n');
+    for (const marker of ['Dexie', 'toJSONSchema', 'CS_CAPTURE_PAGE']) {
+      expect(chunks, marker).toContain(marker);
+      expect(all, marker).not.toContain(marker);
+    }
+  });
+});
 
 describe('the popup after capturing fixture pages', () => {
   let session: Session;
