@@ -3,9 +3,11 @@
  * a canonical profile url): a feed repeats the same few hundred links in every
  * post, and parsing each with `new URL` again is a large part of reading a post.
  * Holds at most `max` answers; when full it starts over, so a long session's
- * memory stays bounded.
+ * memory stays bounded. Keep `max` small for links that belong to one post:
+ * with 5,000 answers kept each, the heap growth over a 2,000-post Facebook feed
+ * went over its 2 MB budget (npm run bench).
  */
-export function memoizeStrings<R>(fn: (a: string, b: string) => R, max = 5_000): (a: string, b: string) => R {
+export function memoizeStrings<R>(fn: (a: string, b: string) => R, max = 500): (a: string, b: string) => R {
   let cache = new Map<string, R>();
   return (a, b) => {
     const key = `${b.length}:${b}${a}`;

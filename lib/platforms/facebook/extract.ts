@@ -144,7 +144,8 @@ export function parsePostLink(href: string | null, base: string | URL = FACEBOOK
 }
 
 /** parsePostLink, remembered per link and base (the answers are shared: never change one). */
-const parsePostLinkOf = memoizeStrings((href: string, base: string) => readPostLink(href, base));
+// A post's own links are mostly its alone: enough to hold one post's, which its read asks for several times.
+const parsePostLinkOf = memoizeStrings((href: string, base: string) => readPostLink(href, base), 200);
 
 function readPostLink(href: string, base: string): PostLink | null {
   const url = facebookUrl(href, base);
@@ -250,7 +251,7 @@ export function parseCommentLink(href: string | null, base: string | URL = FACEB
 }
 
 /** parseCommentLink, remembered per link and base (the answers are shared: never change one). */
-const parseCommentLinkOf = memoizeStrings((href: string, base: string) => readCommentLink(href, base));
+const parseCommentLinkOf = memoizeStrings((href: string, base: string) => readCommentLink(href, base), 200);
 
 function readCommentLink(href: string, base: string): CommentRef | null {
   const url = facebookUrl(href, base);
