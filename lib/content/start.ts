@@ -220,6 +220,14 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     if (reading) void capture(reading);
   });
   const unwatchOpen = panelOpenItem.watch((open) => store.set({ open }));
+  /** Takes the profile the background stored for this platform, if the store has none yet, and captures again. */
+  async function adoptDetectedIdentity() {
+    const profiles = await ownProfilesItem.getValue();
+    if (ctx.isInvalid || store.get().identity !== null || !profiles[adapter.platform]) return;
+    applyIdentity(profiles);
+    const reading = store.get().reading;
+    if (reading) void capture(reading);
+  }
 
   let lastSent = '';
   let retries = 0;
@@ -262,8 +270,12 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
       const seq = ++captureSeq;
       const response = await sendContentRequest({ type: 'CS_CAPTURE_PAGE', pageUrl: location.href, reading: toSend });
       if (seq !== captureSeq) return;
-      if (response.ok) store.set({ capture: response.data, error: null });
-      else {
+      if (response.ok) {
+        store.set({ capture: response.data, error: null });
+        // The background took the signed-in member this page shows as the user (first use): the stored
+        // profile's change sends the page again as the user's own, but that event is not waited for.
+        if (own === null && response.data.ownProfileUrl !== null) void adoptDetectedIdentity();
+      } else {
         lastSent = '';
         store.set({ error: response.error.code === 'STORAGE_FULL' ? t('errorStorageFull') : t('errorSaveFailed', response.error.message) });
       }
