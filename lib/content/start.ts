@@ -213,20 +213,19 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     store.set({ identity: p ? { name: p.displayName, profileUrl: p.profileUrl, confirmed: p.confirmed } : null });
   };
   applyIdentity(initialProfiles);
-  const unwatchProfiles = ownProfilesItem.watch((v) => {
-    applyIdentity(v);
-    // Who counts as "own" changed: send the current reading again.
-    const reading = store.get().reading;
-    if (reading) void capture(reading);
-  });
-  const unwatchOpen = panelOpenItem.watch((open) => store.set({ open }));
-  /** Takes the profile the background stored for this platform, if the store has none yet, and captures again. */
-  async function adoptDetectedIdentity() {
-    const profiles = await ownProfilesItem.getValue();
-    if (ctx.isInvalid || store.get().identity !== null || !profiles[adapter.platform]) return;
+  /** Who counts as "own" changed: the current reading is sent again. */
+  const takeProfiles = (profiles: OwnProfiles) => {
     applyIdentity(profiles);
     const reading = store.get().reading;
     if (reading) void capture(reading);
+  };
+  const unwatchProfiles = ownProfilesItem.watch(takeProfiles);
+  const unwatchOpen = panelOpenItem.watch((open) => store.set({ open }));
+  /** Takes the profile the background stored for this platform, if the store has none yet (the watch may not have told yet). */
+  async function adoptDetectedIdentity() {
+    const profiles = await ownProfilesItem.getValue();
+    if (ctx.isInvalid || store.get().identity !== null || !profiles[adapter.platform]) return;
+    takeProfiles(profiles);
   }
 
   let lastSent = '';

@@ -84,8 +84,6 @@ export const pageReadingSchema = z.object({
   }),
 });
 
-
-
 export const inspirationInputSchema = z.object({
   platform: platformSchema,
   postId: short.min(1).nullable(),
