@@ -23,9 +23,10 @@ export interface ReplyQueue {
 
 /**
  * The comments others wrote on the user's own posts on this page that the log
- * knows (each once), with the log's entry for each.
+ * knows (each once), with the log's entry for each: what the queue lists, the
+ * closed panel's tab counts and the badges beside the comments mark.
  */
-function* loggedOwnComments(reading: PageReading | null, capture: CaptureResult | null) {
+export function* loggedOwnComments(reading: PageReading | null, capture: CaptureResult | null) {
   if (reading === null || capture === null) return;
   const own = new Set(capture.ownPostKeys);
   const logged = new Map(capture.comments.map((c) => [c.commentId, c]));

@@ -12,7 +12,7 @@ import { ownProfilesItem, panelOpenItem, type OwnProfiles } from '../storage';
 import { BADGE_TAG, createBadgeLayer, type BadgeItem } from './badges';
 import { createLauncher, type Launcher } from './launcher';
 import { needsPanelUi, takePanelUi, type PanelUiDeps } from './panel-ui';
-import { buildReplyQueue, countWaiting } from './queue';
+import { buildReplyQueue, countWaiting, loggedOwnComments } from './queue';
 import type { ReplySite } from './reply-site';
 import { createReplyController } from './replies';
 import { createLibraryController } from './library';
@@ -188,13 +188,9 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
   const syncBadges = () => {
     const { reading, capture } = store.get();
     if (badges === null) return;
-    const own = new Set(capture?.ownPostKeys ?? []);
-    const read = new Map((reading?.comments ?? []).map((c) => [c.commentId, c]));
     const items: BadgeItem[] = [];
-    for (const c of capture?.comments ?? []) {
-      const comment = read.get(c.commentId);
-      if (c.kind !== 'comment_received' || !comment || !own.has(`${comment.platform}:${comment.postId}`)) continue;
-      if (c.status === 'open' || c.status === 'replied' || c.status === 'dismissed') items.push({ commentId: c.commentId, status: c.status, authorName: comment.author.name });
+    for (const { comment, entry } of loggedOwnComments(reading, capture)) {
+      if (entry.status === 'open' || entry.status === 'replied' || entry.status === 'dismissed') items.push({ commentId: comment.commentId, status: entry.status, authorName: comment.author.name });
     }
     badges.sync(items);
   };
