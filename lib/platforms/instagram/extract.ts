@@ -36,6 +36,7 @@ import type {
 import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf } from './selectors';
+import { firstMatching } from '../selectors';
 
 export const INSTAGRAM_ORIGIN = 'https://www.instagram.com';
 
@@ -796,12 +797,7 @@ function nestedRowTest(row: Element, rows: readonly Element[]): (el: Element) =>
 
 /** The container's comment box textarea (the same box takes replies). */
 export function findEditor(container: Element): HTMLElement | null {
-  const owned = ownedBy(container);
-  for (const selector of S.COMMENT_EDITOR) {
-    const el = Array.from(container.querySelectorAll(selector)).find(owned);
-    if (el !== undefined) return el as HTMLElement;
-  }
-  return null;
+  return firstMatching(container, S.COMMENT_EDITOR, ownedBy(container)) as HTMLElement | null;
 }
 
 // ---------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import type {
 import { oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
+import { firstMatching } from '../selectors';
 
 export const THREADS_ORIGIN = 'https://www.threads.com';
 
@@ -481,11 +482,7 @@ export function dialogFor(doc: Document, code: string): Element | null {
 }
 
 export function editorIn(root: Element): HTMLElement | null {
-  for (const selector of S.EDITOR) {
-    const editor = root.querySelector(selector);
-    if (editor !== null) return editor as HTMLElement;
-  }
-  return null;
+  return firstMatching(root, S.EDITOR) as HTMLElement | null;
 }
 
 // ---------------------------------------------------------------------------
