@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import type { WaitingComment } from '../messaging/protocol';
 import { excerptOf } from '../stats/summary';
 import { byUrgency, classifyComment } from '../templates/classify';
-import { OPEN_COMMENTS_DAY, type SocialDeskDB } from './schema';
+import { countOpenComments } from './rollups';
+import type { SocialDeskDB } from './schema';
 
 /**
  * The reply queue across every platform, for the dashboard (the in-page panel
@@ -20,8 +21,7 @@ export async function listWaitingComments(db: SocialDeskDB, limit: number): Prom
     const range = db.interactions.where('[status+occurredAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]);
     // The total comes from the per-platform open-comments rollup rows: counting the index range
     // instead took seconds with a million interactions (Chrome checks each entry against its row).
-    const [open, rows] = await Promise.all([db.dailyRollups.where('day').equals(OPEN_COMMENTS_DAY).toArray(), range.reverse().limit(limit).toArray()]);
-    const total = open.reduce((sum, r) => sum + r.commentsReceived, 0);
+    const [total, rows] = await Promise.all([countOpenComments(db), range.reverse().limit(limit).toArray()]);
     const waiting = rows.filter((r) => r.kind === 'comment_received');
     const postKeys = [...new Set(waiting.flatMap((r) => (r.postKey === null ? [] : [r.postKey])))];
     const posts = new Map((await db.posts.bulkGet(postKeys)).flatMap((p) => (p ? [[p.key, p] as const] : [])));

@@ -147,6 +147,12 @@ function isEmptyRollup(row: DailyRollupRow): boolean {
   );
 }
 
+/** Comments still waiting for an answer on every platform: the sum of the rollups' open-comments rows (OPEN_COMMENTS_DAY). */
+export async function countOpenComments(db: SocialDeskDB): Promise<number> {
+  const rows = await db.dailyRollups.where('day').equals(OPEN_COMMENTS_DAY).toArray();
+  return rows.reduce((sum, r) => sum + r.commentsReceived, 0);
+}
+
 /** Recomputes every rollup from the raw log (after a time-zone change, an import, or to check them). */
 export async function computeRollupsFromLog(db: SocialDeskDB, ctx: RollupContext): Promise<DailyRollupRow[]> {
   const all = await db.transaction('r', [db.interactions, db.posts, db.metricSnapshots], () => collectAll(db, ctx));

@@ -2,7 +2,8 @@ import type { WeekStats } from '../messaging/protocol';
 import { addDays, currentWeekWindow, daysBetween } from '../stats/days';
 import { topPostsOf, type SummaryPost } from '../stats/summary';
 import { totalsOf } from '../stats/week';
-import { OPEN_COMMENTS_DAY, type SocialDeskDB } from './schema';
+import { countOpenComments } from './rollups';
+import type { SocialDeskDB } from './schema';
 
 export interface WeekQuery {
   now: number;
@@ -22,15 +23,14 @@ export const WAITING_COUNT_CAP = 1000;
  */
 export async function getWeekStats(db: SocialDeskDB, q: WeekQuery): Promise<WeekStats> {
   const w = currentWeekWindow(q.now, q.timeZone, q.weekStart);
-  const [rows, openRows, anyInteraction, anyPost] = await db.transaction('r', [db.dailyRollups, db.interactions, db.posts], () =>
+  const [rows, open, anyInteraction, anyPost] = await db.transaction('r', [db.dailyRollups, db.interactions, db.posts], () =>
     Promise.all([
       db.dailyRollups.where('day').between(w.lastStart, w.today, true, true).toArray(),
-      db.dailyRollups.where('day').equals(OPEN_COMMENTS_DAY).toArray(),
+      countOpenComments(db),
       db.interactions.limit(1).primaryKeys(),
       db.posts.limit(1).primaryKeys(),
     ]),
   );
-  const open = openRows.reduce((sum, r) => sum + r.commentsReceived, 0);
   const thisWeek = rows.filter((r) => r.day >= w.start);
   const lastWeek = rows.filter((r) => r.day >= w.lastStart && r.day <= w.lastEnd);
   const days = daysBetween(w.start, addDays(w.start, 6)).map((day) => {
