@@ -7,5 +7,7 @@ export default defineContentScript({
   matches: matchPatterns('threads'),
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
+  // WXT's older "script started" window.postMessage reaches the page's own message listeners; its custom event is enough.
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContent(ctx, threadsAdapter, threadsReply),
 });

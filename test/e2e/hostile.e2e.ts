@@ -58,6 +58,21 @@ describe('hostile page content', () => {
     await popup.close();
   });
 
+  it('sends nothing to the page’s own message listeners', async () => {
+    // Pages' window "message" handlers are often careless; the content script never posts to the page's window.
+    const page = await session.context.newPage();
+    await page.addInitScript(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { __messages: unknown[] }).__messages = seen;
+      addEventListener('message', (e) => seen.push(e.data));
+    });
+    await page.goto(POST_URL);
+    await page.locator('social-desk-panel [data-testid="own-post"]').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages)).toEqual([]);
+    await page.close();
+  });
+
   it('the extension made no network request of its own', () => {
     // Every request the browser tried, other than the served pages, was recorded and aborted by the harness.
     // The fixture page has no external resources, so anything here came from the extension.
