@@ -473,6 +473,22 @@ function closestContainer(el: Element): Element | null {
   return el.closest(CONTAINER_SELECTOR);
 }
 
+/** The `inContainer` test of each container being read (readFacebookContainer), for the length of its read. */
+const readScopes = new Map<Element, (el: Element) => boolean>();
+
+/**
+ * Whether `el` belongs to `container` and to no container nested in it
+ * (`closestContainer(el) === container`). Nested containers are rare: when the
+ * container holds none, a `contains` answers, instead of a selector match on
+ * every ancestor of every element the read looks at.
+ */
+function inContainer(container: Element): (el: Element) => boolean {
+  const known = readScopes.get(container);
+  if (known) return known;
+  if (container.querySelector(CONTAINER_SELECTOR) === null) return (el) => container.contains(el);
+  return (el) => closestContainer(el) === container;
+}
+
 /** The nearest comment (an article that is not a post container) at or above `el`, below `container`. */
 function closestComment(el: Element, container: Element): Element | null {
   for (let node: Element | null = el; node !== null && node !== container; node = node.parentElement) {
@@ -489,33 +505,23 @@ function insideComment(el: Element): boolean {
 
 /** Whether `el` is part of the post itself: in this container, not in a nested one, not in a comment. */
 function ownedByPost(container: Element): (el: Element) => boolean {
-  // Asked for nearly every element a read looks at: each ancestor's answer is kept for the
-  // rest of this read, so the walk up from an element stops at the first ancestor already seen.
-  const inComment = new Map<Element, boolean>();
+  const mine = inContainer(container);
+  // Asked for nearly every element a read looks at: the nearest article above `el` (a native
+  // closest()) is a comment unless it is the container, a nested container, or outside it.
   const underComment = (el: Element): boolean => {
-    const path: Element[] = [];
-    let found = false;
-    for (let node: Element | null = el; node !== null && node !== container; node = node.parentElement) {
-      const known = inComment.get(node);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      path.push(node);
-      if (node.matches(COMMENT_SELECTOR) && !isContainer(node)) {
-        found = true;
-        break;
-      }
+    for (let node = el.closest(COMMENT_SELECTOR); node !== null && node !== container; node = node.parentElement?.closest(COMMENT_SELECTOR) ?? null) {
+      if (!container.contains(node)) return false;
+      if (!isContainer(node)) return true;
     }
-    for (const node of path) inComment.set(node, found);
-    return found;
+    return false;
   };
-  return (el) => closestContainer(el) === container && !underComment(el);
+  return (el) => mine(el) && !underComment(el);
 }
 
 /** Whether `el` belongs to `comment` itself (not to a nested container or another comment). */
 function ownedByComment(comment: Element, container: Element): (el: Element) => boolean {
-  return (el) => closestContainer(el) === container && closestComment(el, container) === comment;
+  const mine = inContainer(container);
+  return (el) => mine(el) && closestComment(el, container) === comment;
 }
 
 /** Whether `a` comes before `b` in document order. */
@@ -527,7 +533,8 @@ const hasDigit = (text: string) => /\d/.test(text.normalize('NFKC'));
 
 /** The comments of a container, in page order (not those of a nested container). */
 export function commentElementsOf(container: Element): Element[] {
-  return Array.from(container.querySelectorAll(COMMENT_SELECTOR)).filter((el) => !isContainer(el) && closestContainer(el) === container);
+  const mine = inContainer(container);
+  return Array.from(container.querySelectorAll(COMMENT_SELECTOR)).filter((el) => !isContainer(el) && mine(el));
 }
 
 // ---------------------------------------------------------------------------
@@ -654,8 +661,9 @@ function readPostIdentity(container: Element, owned: (el: Element) => boolean, a
 
   const numericFromComments: string[] = [];
   let commentPostLink: PostLink | null = null;
+  const mine = inContainer(container);
   for (const a of Array.from(container.querySelectorAll(anyOf(S.COMMENT_LINK)))) {
-    if (closestContainer(a) !== container) continue;
+    if (!mine(a)) continue;
     const href = a.getAttribute('href');
     const ref = parseCommentLink(href);
     if (ref !== null && ref.postId !== null) numericFromComments.push(ref.postId);
@@ -1084,6 +1092,15 @@ const ABSENT: ContainerReading['health'] = { post: 'absent', counts: 'absent', c
 
 /** Reads one post container: its post, counts, comments and whether replies can be drafted. */
 export function readFacebookContainer(container: Element, ctx: ReadContext): ContainerReading {
+  readScopes.set(container, inContainer(container));
+  try {
+    return readContainerInScope(container, ctx);
+  } finally {
+    readScopes.delete(container);
+  }
+}
+
+function readContainerInScope(container: Element, ctx: ReadContext): ContainerReading {
   const owned = ownedByPost(container);
   const notes: string[] = [];
   const authorLink = findAuthorLink(container, owned);
