@@ -10,6 +10,7 @@ import type { BgToContent } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
 import { PANEL_UI_FILE } from '@/lib/content/panel-ui';
 import { createStorageState, storageFullItem } from '@/lib/background/storage-state';
+import { cachedItem } from '@/lib/background/cached-item';
 import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/stats/days';
 
@@ -19,12 +20,15 @@ export default defineBackground({
     const db = new SocialDeskDB();
     const templateSync = startTemplateSync(db);
     const storageState = createStorageState(storageFullItem, () => Date.now());
+    // Read on every captured page: kept in memory, current through storage change events.
+    const ownProfiles = cachedItem(ownProfilesItem);
+    const timeZone = cachedItem(timeZoneItem);
     const route = createRouter(
       createHandlers(db, {
-        getOwnProfiles: () => ownProfilesItem.getValue(),
-        setOwnProfiles: (v) => ownProfilesItem.setValue(v),
+        getOwnProfiles: () => ownProfiles.get(),
+        setOwnProfiles: (v) => ownProfiles.set(v),
         getWeekStart: () => weekStartItem.getValue(),
-        getTimeZone: () => timeZoneItem.getValue(),
+        getTimeZone: () => timeZone.get(),
         getAllSettings: readAllSettings,
         setAllSettings: writeAllSettings,
         clearAllSettings,

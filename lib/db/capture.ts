@@ -98,13 +98,32 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
   // Parents before replies, so a reply finds the comment it answers.
   comments.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
 
+  const ownKeys = ownPosts.map((p) => postKey(p.platform, p.postId));
+  const ids = comments.map((c) =>
+    interactionId(c.platform, sameProfile(c.author.profileUrl, ctx.ownProfileUrl) ? 'reply_sent' : 'comment_received', c.commentId),
+  );
+
   return db.transaction('rw', [db.posts, db.metricSnapshots, db.interactions, db.dailyRollups], async () => {
     const added: Contribution[] = [];
     const removed: Contribution[] = [];
     let addedRows = 0;
 
-    const oldPosts = await db.posts.bulkGet(ownPosts.map((p) => postKey(p.platform, p.postId)));
+    // Every read at once: each await in a transaction is a round trip to the database.
+    const [oldPosts, oldRepliedOn, olds, lastSnapshots] = await Promise.all([
+      db.posts.bulkGet(ownKeys),
+      db.posts.bulkGet(repliedOnPosts.map((p) => postKey(p.platform, p.postId))),
+      db.interactions.bulkGet(ids),
+      Promise.all(
+        ownKeys.map((key) =>
+          db.metricSnapshots
+            .where('[postKey+capturedAt]')
+            .between([key, Dexie.minKey], [key, Dexie.maxKey])
+            .last(),
+        ),
+      ),
+    ]);
     const newPosts: PostRow[] = [];
+    const newSnapshots: MetricSnapshotRow[] = [];
     for (const [i, post] of ownPosts.entries()) {
       const old = oldPosts[i];
       const row = postRowFrom(post, old, ctx.now, true);
@@ -113,29 +132,20 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
       else addedRows++;
       added.push(...postContributions(row, ctx));
 
-      const last = await db.metricSnapshots
-        .where('[postKey+capturedAt]')
-        .between([row.key, Dexie.minKey], [row.key, Dexie.maxKey])
-        .last();
+      const last = lastSnapshots[i];
       const snap: MetricSnapshotRow = { postKey: row.key, platform: row.platform, own: true, capturedAt: ctx.now, ...post.counts };
       const changed = !last || (['reactions', 'comments', 'shares', 'views'] as const).some((k) => snap[k] !== null && snap[k] !== last[k]);
       if (changed) {
-        await db.metricSnapshots.add(snap);
+        newSnapshots.push(snap);
         added.push(...snapshotContributions(snap, last, row.publishedAt, ctx));
       }
     }
-    const oldRepliedOn = await db.posts.bulkGet(repliedOnPosts.map((p) => postKey(p.platform, p.postId)));
     for (const [i, post] of repliedOnPosts.entries()) {
       const old = oldRepliedOn[i];
       if (!old) addedRows++;
       newPosts.push(postRowFrom(post, old, ctx.now, false));
     }
-    await db.posts.bulkPut(newPosts);
 
-    const ids = comments.map((c) =>
-      interactionId(c.platform, sameProfile(c.author.profileUrl, ctx.ownProfileUrl) ? 'reply_sent' : 'comment_received', c.commentId),
-    );
-    const olds = await db.interactions.bulkGet(ids);
     const rows = new Map<string, InteractionRow>();
     const before = new Map<string, InteractionRow | undefined>();
     for (const [i, comment] of comments.entries()) {
@@ -146,18 +156,21 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
       rows.set(id, interactionFrom(comment, kind, rows.get(id) ?? old, ctx.now));
     }
 
-    // Link each reply of the user to the comment it answers.
-    for (const reply of rows.values()) {
-      if (reply.kind !== 'reply_sent' || reply.parentItemId === null || reply.inReplyToId !== null) continue;
-      const parentId = interactionId(reply.platform, 'comment_received', reply.parentItemId);
-      let parent = rows.get(parentId);
-      if (!parent) {
-        const stored = await db.interactions.get(parentId);
-        if (!stored) continue;
-        before.set(parentId, stored);
-        parent = { ...stored };
-        rows.set(parentId, parent);
-      }
+    // Link each reply of the user to the comment it answers (read in one go when not on this page).
+    const parentIdOf = (reply: InteractionRow) => interactionId(reply.platform, 'comment_received', reply.parentItemId as string);
+    const unlinked = [...rows.values()].filter((r) => r.kind === 'reply_sent' && r.parentItemId !== null && r.inReplyToId === null);
+    const elsewhere = [...new Set(unlinked.map(parentIdOf).filter((id) => !rows.has(id)))];
+    const storedParents = elsewhere.length === 0 ? [] : await db.interactions.bulkGet(elsewhere);
+    elsewhere.forEach((id, i) => {
+      const stored = storedParents[i];
+      if (!stored) return;
+      before.set(id, stored);
+      rows.set(id, { ...stored });
+    });
+    for (const reply of unlinked) {
+      const parentId = parentIdOf(reply);
+      const parent = rows.get(parentId);
+      if (!parent) continue;
       const responseMs = Math.max(0, reply.occurredAt - parent.occurredAt);
       reply.inReplyToId = parentId;
       reply.responseMs = responseMs;
@@ -179,8 +192,13 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
       added.push(...interactionContributions(row, ctx));
       changed.push(row);
     }
-    await db.interactions.bulkPut(changed);
-    await applyContributions(db, added, removed);
+    // The writes, also at once (the transaction applies them in order, all or nothing).
+    await Promise.all([
+      db.posts.bulkPut(newPosts),
+      newSnapshots.length === 0 ? null : db.metricSnapshots.bulkAdd(newSnapshots),
+      db.interactions.bulkPut(changed),
+      applyContributions(db, added, removed),
+    ]);
 
     return {
       ownPostKeys: newPosts.filter((p) => p.isOwn).map((p) => p.key),
