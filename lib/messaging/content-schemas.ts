@@ -38,69 +38,91 @@ export const captureResultSchema = z.object({
 });
 export type CaptureResult = z.infer<typeof captureResultSchema>;
 
-export const templateViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  body: z.string(),
-  category: z.string(),
-  language: z.string(),
-  platforms: z.array(platformSchema),
-  shortCode: z.nullable(z.string()),
-  builtIn: z.boolean(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  useCount: z.number(),
-  lastUsedAt: z.nullable(z.number()),
-});
-export type TemplateView = z.infer<typeof templateViewSchema>;
+/**
+ * A schema built the first time it is asked for: the script every page loads
+ * builds only the checks of the answers it has had (building a schema costs
+ * about as much as a first check with it).
+ */
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
 
-const savedCountsSchema = z.object({ reactions: nullableCount, comments: nullableCount, shares: nullableCount, views: nullableCount });
-/** A saved post as the library shows it (lib/db/library.ts LibraryItem). */
-export const libraryItemSchema = z.object({
-  key: z.string(),
-  platform: platformSchema,
-  postId: z.string(),
-  url: z.string(),
-  authorName: z.string(),
-  authorUrl: z.nullable(z.string()),
-  text: z.string(),
-  mediaKind: z.enum(MEDIA_KINDS),
-  mediaUrl: z.nullable(z.string()),
-  publishedAt: z.nullable(z.number()),
-  savedFromUrl: z.string(),
-  site: z.nullable(z.string()),
-  savedAt: z.number(),
-  updatedAt: z.number(),
-  tags: z.array(z.string()),
-  note: z.string(),
-  countsAtSave: z.nullable(savedCountsSchema),
-  counts: z.nullable(savedCountsSchema),
-  countsAt: z.nullable(z.number()),
-  engagement: z.nullable(z.number()),
-  growth: z.nullable(z.number()),
-});
-
-const nonNegativeInt = z.int().check(z.nonnegative());
-const statusAnswer = z.object({ status: interactionStatusSchema });
-
-/** The answer to every request a content script sends. */
-export const contentResponseDataSchemas = {
-  CS_CAPTURE_PAGE: captureResultSchema,
-  CS_LOAD_PANEL_UI: z.object({ loaded: z.literal(true) }),
-  CS_SET_COMMENT_STATUS: statusAnswer,
-  CS_LIST_TEMPLATES: z.object({
-    /** Recently and most used first, filtered to the platform and language. */
-    templates: z.array(templateViewSchema),
-    /** The user's campaign setting (utm_campaign) and own name on this platform, for rendering. */
-    campaign: z.string(),
-    myName: z.nullable(z.string()),
+export const lazyTemplateViewSchema = once(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    body: z.string(),
+    category: z.string(),
+    language: z.string(),
+    platforms: z.array(platformSchema),
+    shortCode: z.nullable(z.string()),
+    builtIn: z.boolean(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+    useCount: z.number(),
+    lastUsedAt: z.nullable(z.number()),
   }),
-  CS_RECORD_TEMPLATE_USE: z.object({ useCount: z.number() }),
-  CS_SAVE_POST: z.object({ item: libraryItemSchema, created: z.boolean(), suggestedTags: z.array(z.string()) }),
-  CS_EDIT_SAVED: z.object({ item: libraryItemSchema }),
-  CS_UNSAVE: z.object({ deleted: nonNegativeInt }),
-  CS_SEEN_POSTS: z.object({ saved: z.array(z.string()) }),
-};
+);
+export type TemplateView = z.infer<ReturnType<typeof lazyTemplateViewSchema>>;
+
+/** A saved post as the library shows it (lib/db/library.ts LibraryItem). */
+export const lazyLibraryItemSchema = once(() => {
+  const savedCountsSchema = z.object({ reactions: nullableCount, comments: nullableCount, shares: nullableCount, views: nullableCount });
+  return z.object({
+    key: z.string(),
+    platform: platformSchema,
+    postId: z.string(),
+    url: z.string(),
+    authorName: z.string(),
+    authorUrl: z.nullable(z.string()),
+    text: z.string(),
+    mediaKind: z.enum(MEDIA_KINDS),
+    mediaUrl: z.nullable(z.string()),
+    publishedAt: z.nullable(z.number()),
+    savedFromUrl: z.string(),
+    site: z.nullable(z.string()),
+    savedAt: z.number(),
+    updatedAt: z.number(),
+    tags: z.array(z.string()),
+    note: z.string(),
+    countsAtSave: z.nullable(savedCountsSchema),
+    counts: z.nullable(savedCountsSchema),
+    countsAt: z.nullable(z.number()),
+    engagement: z.nullable(z.number()),
+    growth: z.nullable(z.number()),
+  });
+});
+
+/** An object whose every property is built the first time it is read (then kept). */
+function lazyProperties<T extends Record<string, () => unknown>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(builders) as Array<keyof T>) {
+    const build = once(builders[key] as () => ReturnType<T[typeof key]>);
+    Object.defineProperty(out, key, { enumerable: true, get: build });
+  }
+  return out;
+}
+
+/** The answer to every request a content script sends (each schema built when first read). */
+export const contentResponseDataSchemas = lazyProperties({
+  CS_CAPTURE_PAGE: () => captureResultSchema,
+  CS_LOAD_PANEL_UI: () => z.object({ loaded: z.literal(true) }),
+  CS_SET_COMMENT_STATUS: () => z.object({ status: interactionStatusSchema }),
+  CS_LIST_TEMPLATES: () =>
+    z.object({
+      /** Recently and most used first, filtered to the platform and language. */
+      templates: z.array(lazyTemplateViewSchema()),
+      /** The user's campaign setting (utm_campaign) and own name on this platform, for rendering. */
+      campaign: z.string(),
+      myName: z.nullable(z.string()),
+    }),
+  CS_RECORD_TEMPLATE_USE: () => z.object({ useCount: z.number() }),
+  CS_SAVE_POST: () => z.object({ item: lazyLibraryItemSchema(), created: z.boolean(), suggestedTags: z.array(z.string()) }),
+  CS_EDIT_SAVED: () => z.object({ item: lazyLibraryItemSchema() }),
+  CS_UNSAVE: () => z.object({ deleted: z.int().check(z.nonnegative()) }),
+  CS_SEEN_POSTS: () => z.object({ saved: z.array(z.string()) }),
+});
 export type ContentRequestType = keyof typeof contentResponseDataSchemas;
 
 const contentResponseSchemas = new Map<ContentRequestType, z.ZodMiniType>();

@@ -13,12 +13,7 @@ import {
   storageUsageSchema,
 } from '../db/backup-format';
 import { TEMPLATE_LANGUAGES, MAX_CATEGORY, MAX_SHORT_CODE, MAX_TEMPLATE_BODY, MAX_TEMPLATE_NAME } from '../templates/model';
-import {
-  contentResponseDataSchemas,
-  interactionStatusSchema,
-  libraryItemSchema,
-  templateViewSchema,
-} from './content-schemas';
+import { contentResponseDataSchemas, interactionStatusSchema, lazyLibraryItemSchema, lazyTemplateViewSchema } from './content-schemas';
 
 /**
  * Every message between content scripts, extension pages and the background,
@@ -229,7 +224,9 @@ export type RequestType = Request['type'];
 // The content scripts' messages and answers are in content-schemas.ts (zod/mini,
 // to keep the script every page loads small), re-exported here.
 
-export { interactionStatusSchema, libraryItemSchema, templateViewSchema };
+export const libraryItemSchema = lazyLibraryItemSchema();
+export const templateViewSchema = lazyTemplateViewSchema();
+export { interactionStatusSchema };
 export {
   bgToContentSchema,
   capturedCommentSchema,
