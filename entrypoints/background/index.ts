@@ -11,6 +11,8 @@ import { createRouter } from '@/lib/messaging/router';
 import { PANEL_UI_FILE } from '@/lib/content/panel-ui';
 import { createStorageState, storageFullItem } from '@/lib/background/storage-state';
 import { cachedItem } from '@/lib/background/cached-item';
+import { buildCatalogue, storeCatalogue } from '@/lib/i18n/catalogue';
+import englishMessages from '@/public/_locales/en/messages.json';
 import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/stats/days';
 
@@ -18,6 +20,11 @@ export default defineBackground({
   type: 'module',
   main() {
     const db = new SocialDeskDB();
+    // The content scripts' UI strings, stored once per language and build (lib/i18n/catalogue.ts).
+    void storeCatalogue(
+      browser.storage.local,
+      buildCatalogue(Object.keys(englishMessages), (key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage()),
+    ).catch(() => undefined);
     const templateSync = startTemplateSync(db);
     const storageState = createStorageState(storageFullItem, () => Date.now());
     // Read on every captured page: kept in memory, current through storage change events.

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import launcherCss from '@/components/panel/launcher.css?inline';
 import type { Translate } from '../i18n';
+import { CATALOGUE_KEY, catalogueTranslator, readCatalogue } from '../i18n/catalogue';
 import { sendContentRequest } from '../messaging/content-client';
 import { bgToContentSchema } from '../messaging/content-schemas';
 import { mergeReadings, oncePerRead, readsAnything, safeReadContainer, safeReadIdentity } from '../platforms/read';
@@ -12,7 +13,7 @@ import { ownProfilesItem, panelOpenItem, type OwnProfiles } from '../storage';
 import { BADGE_TAG, createBadgeLayer, type BadgeItem } from './badges';
 import { createLauncher, type Launcher } from './launcher';
 import { needsPanelUi, takePanelUi, type PanelUiDeps } from './panel-ui';
-import { buildReplyQueue, countWaiting, loggedOwnComments } from './queue';
+import { countWaiting, loggedOwnComments } from './queue';
 import type { ReplySite } from './reply-site';
 import { createReplyController } from './replies';
 import { createLibraryController } from './library';
@@ -21,8 +22,12 @@ import { createPanelStore } from './store';
 import { createPublisher, idleScheduler, watchElements } from './watcher';
 
 const plainMessages = new Map<string, string>();
-/** Messages without substitutions are looked up once: every Save action and badge asks for the same few. */
-const t: Translate = (key, subs) => {
+/**
+ * Chrome's own lookup, for strings the background's table (lib/i18n/catalogue.ts)
+ * does not have. Messages without substitutions are looked up once: every Save
+ * action and badge asks for the same few.
+ */
+const getMessage: Translate = (key, subs) => {
   if (subs !== undefined) return browser.i18n.getMessage(key, subs) || key;
   let message = plainMessages.get(key);
   if (message === undefined) {
@@ -31,6 +36,16 @@ const t: Translate = (key, subs) => {
   }
   return message;
 };
+
+/** The UI strings table the background stored, read with the settings; an unreadable one is no table. */
+async function storedStrings(): Promise<Record<string, string> | null> {
+  try {
+    const stored = await browser.storage.local.get(CATALOGUE_KEY);
+    return readCatalogue(stored[CATALOGUE_KEY], browser.i18n.getUILanguage());
+  } catch {
+    return null;
+  }
+}
 
 /** The longest a batch of page changes waits for an idle moment before it is read. */
 const READ_DELAY_MS = 500;
@@ -56,7 +71,8 @@ async function confirmIdentity(reading: PageReading | null, yes: boolean) {
  * cleanly when the extension is updated (ctx invalidated) or the SPA navigates.
  */
 export async function startContent(ctx: ContentScriptContext, adapter: PlatformAdapter, replySite: ReplySite | null = null) {
-  const [initialOpen, initialProfiles] = await Promise.all([panelOpenItem.getValue(), ownProfilesItem.getValue()]);
+  const [initialOpen, initialProfiles, strings] = await Promise.all([panelOpenItem.getValue(), ownProfilesItem.getValue(), storedStrings()]);
+  const t = catalogueTranslator(strings, getMessage);
   // A newer instance of this script (injected after an install or update) may have
   // taken over while we waited: then this one must not set anything up.
   if (ctx.isInvalid) return;
@@ -342,7 +358,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
       // The box that has focus gets the picker; without one, the queue opens with its first comment focused.
       if (!replies.openForFocusedBox()) {
         store.set({ open: true, yielded: false, focusQueue: (store.get().focusQueue ?? 0) + 1 });
-        if (buildReplyQueue(store.get().reading, store.get().capture, Date.now()).waiting.length === 0) store.set({ notice: { text: t('pickerNoBox') } });
+        if (countWaiting(store.get().reading, store.get().capture) === 0) store.set({ notice: { text: t('pickerNoBox') } });
       }
     }
     return undefined;

@@ -38,6 +38,36 @@ describe('LinkedIn slice, end to end in Chromium', () => {
     expect(readFileSync(join(EXTENSION_DIR, 'panel-ui.js'), 'utf8').includes(reactDom)).toBe(true);
   });
 
+  it('takes its UI strings from the table the background stored, and from Chrome’s lookup when that table is unusable', async () => {
+    // Written when the service worker starts.
+    const read = () => session.worker.evaluate(async () => ({ language: chrome.i18n.getUILanguage(), table: (await chrome.storage.local.get('uiStrings')).uiStrings }));
+    await expect.poll(async () => (await read()).table !== undefined, { timeout: 10_000 }).toBe(true);
+    const stored = await read();
+    const table = stored.table as { language: string; messages: Record<string, string> };
+    expect(table.language).toBe(stored.language);
+    expect(table.messages.panelOpen).toBe('Open the Social Desk panel');
+    // A placeholder is stored as a marker that the content script fills in.
+    expect(table.messages.panelOpenWaiting).toBe('Open the Social Desk panel: \u0001 comments waiting for your answer');
+    const tabText = async (uiStrings: unknown) => {
+      await session.worker.evaluate((v) => chrome.storage.local.set({ uiStrings: v }), uiStrings);
+      const page = await session.context.newPage();
+      await page.goto(POST_URL);
+      const tab = page.locator('social-desk-panel button.sd-tab');
+      await expect.poll(() => tab.getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/comments waiting/);
+      const text = await tab.textContent();
+      await page.close();
+      return text;
+    };
+    try {
+      expect(await tabText({ ...table, messages: { ...table.messages, extShortName: 'Table Desk' } })).toContain('Table Desk');
+      for (const unusable of [{ ...table, messages: 'Table Desk' }, { ...table, language: 'xx', messages: { extShortName: 'Table Desk' } }]) {
+        expect(await tabText(unusable)).toContain('Social Desk');
+      }
+    } finally {
+      await session.worker.evaluate((v) => chrome.storage.local.set({ uiStrings: v }), table);
+    }
+  });
+
   it('shows the closed panel’s tab with the waiting comments; a click loads the panel, which lists them and stores them once', async () => {
     const page = await session.context.newPage();
     await page.goto(POST_URL);
