@@ -189,9 +189,15 @@ const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H
  * whitespace is literal (guest pages print the post with `whitespace-pre-wrap`);
  * elsewhere they are template indentation. Emoji are ordinary text and are kept.
  */
+const STYLED_WHITESPACE = '[style*="white-space"]';
+
 export function readText(root: Element): string {
   const screenReaderOnly = anyOf(S.SCREEN_READER_ONLY);
   const preserved = anyOf(S.PRESERVED_WHITESPACE);
+  // Most text has neither: one query of the subtree each spares a selector match per element.
+  const mayHide = root.querySelector(screenReaderOnly) !== null;
+  const literal = `${preserved},${STYLED_WHITESPACE}`;
+  const mayPreserve = root.matches(literal) || root.querySelector(literal) !== null;
   const out: string[] = [];
   const newline = () => {
     const last = out[out.length - 1];
@@ -211,8 +217,8 @@ export function readText(root: Element): string {
       return;
     }
     // The root itself is read whatever it is (count buttons are read as a whole).
-    if (el !== root && (SKIPPED_TAGS.has(tag) || el.matches(screenReaderOnly))) return;
-    const keep = keepNewlines || el.matches(preserved) || /white-space:\s*pre/.test(el.getAttribute('style') ?? '');
+    if (el !== root && (SKIPPED_TAGS.has(tag) || (mayHide && el.matches(screenReaderOnly)))) return;
+    const keep = keepNewlines || (mayPreserve && (el.matches(preserved) || /white-space:\s*pre/.test(el.getAttribute('style') ?? '')));
     const block = BLOCK_TAGS.has(tag) && el !== root;
     if (block) newline();
     for (let child = el.firstChild; child !== null; child = child.nextSibling) walk(child, keep);
