@@ -795,14 +795,21 @@ export function readCounts(container: Element, owned: (el: Element) => boolean, 
 
   // Controls of the post itself (not of a comment, a composer or the excluded blocks).
   const buttons = Array.from(container.querySelectorAll('[role="button"]')).filter((b) => owned(b) && outside(b) && b.closest('form') === null);
-  const actionButtons = buttons.filter((b) => b.querySelector(anyOf(S.ACTION_BUTTON_ICON)) !== null && !b.hasAttribute('aria-haspopup') && !hasDigit(readLine(b)));
+  // Each button's text is asked for up to three times below: read once.
+  const lines = new Map<Element, string>();
+  const lineOf = (b: Element) => {
+    let line = lines.get(b);
+    if (line === undefined) lines.set(b, (line = readLine(b)));
+    return line;
+  };
+  const actionButtons = buttons.filter((b) => b.querySelector(anyOf(S.ACTION_BUTTON_ICON)) !== null && !b.hasAttribute('aria-haspopup') && !hasDigit(lineOf(b)));
   const firstAction = actionButtons[0] ?? null;
   const footerStart = firstAction ?? firstComment;
   const beforeFooter = (el: Element) => footerStart === null || precedes(el, footerStart);
 
   const toolbar = firstMatch(container, S.REACTIONS_TOOLBAR, (el) => owned(el) && outside(el) && beforeFooter(el));
   const candidates = buttons.filter(
-    (b) => beforeFooter(b) && (toolbar === null || !toolbar.contains(b)) && !actionButtons.includes(b) && hasDigit(readLine(b)) && parseCount(readLine(b)) !== null,
+    (b) => beforeFooter(b) && (toolbar === null || !toolbar.contains(b)) && !actionButtons.includes(b) && hasDigit(lineOf(b)) && parseCount(lineOf(b)) !== null,
   );
   const present = firstAction !== null || toolbar !== null || candidates.length > 0;
   if (!present) return { counts, health: 'absent', notes, commentsButton: null, footerStart };
@@ -847,7 +854,7 @@ export function readCounts(container: Element, owned: (el: Element) => boolean, 
   }
 
   if (commentsButton !== null) {
-    counts.comments = parseCount(readLine(commentsButton));
+    counts.comments = parseCount(lineOf(commentsButton));
   } else if (candidates.length === 1) {
     counts.comments = null;
     counts.shares = null;
@@ -858,8 +865,8 @@ export function readCounts(container: Element, owned: (el: Element) => boolean, 
   }
   if (candidates.length !== 1 || commentsButton !== null) {
     const [shares, views] = rest;
-    counts.shares = shares === undefined ? 0 : parseCount(readLine(shares));
-    counts.views = views === undefined ? null : parseCount(readLine(views));
+    counts.shares = shares === undefined ? 0 : parseCount(lineOf(shares));
+    counts.views = views === undefined ? null : parseCount(lineOf(views));
   }
   return { counts, health: broken ? 'broken' : 'ok', notes, commentsButton, footerStart };
 }
