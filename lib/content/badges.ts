@@ -1,4 +1,5 @@
 import type { ReplySite } from './reply-site';
+import { sharedStyle } from './shared-style';
 
 /**
  * Small badges beside each comment on the user's own posts in the page
@@ -50,6 +51,7 @@ export function badgeAnchor(commentEl: Element, authorName: string): Element | n
 
 export function createBadgeLayer(doc: Document, site: ReplySite, label: (status: BadgeStatus) => string) {
   const placed = new Map<string, Placed>();
+  const applyStyle = sharedStyle(doc, CSS);
 
   function place(item: BadgeItem): Placed | null {
     const commentEl = site.commentElement(doc, item.commentId);
@@ -59,10 +61,9 @@ export function createBadgeLayer(doc: Document, site: ReplySite, label: (status:
     const host = doc.createElement(BADGE_TAG);
     host.dataset.commentId = item.commentId;
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CSS;
+    applyStyle(shadow);
     const span = doc.createElement('span');
-    shadow.append(style, span);
+    shadow.append(span);
     anchor.after(host);
     return { host, label: span, status: null };
   }

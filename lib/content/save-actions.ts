@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n';
 import type { ExtractedPost, PlatformAdapter } from '../platforms/types';
 import type { AnchorRect } from '@/components/panel/SaveDialog';
+import { sharedStyle } from './shared-style';
 
 /**
  * The in-page "Save" action on every post the adapter reads. Each is a tiny
@@ -80,33 +81,6 @@ const ISOLATED = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'poin
 const stopPropagation = (e: Event) => e.stopPropagation();
 const preventDefault = (e: Event) => e.preventDefault();
 
-/**
- * One parsed stylesheet shared by every Save action's shadow root, where the
- * browser lets a content script adopt one; a `<style>` per action otherwise
- * (Firefox refuses sheets built in a content script's own world).
- */
-function styleFor(doc: Document): (shadow: ShadowRoot) => void {
-  try {
-    const view = doc.defaultView;
-    if (view && 'adoptedStyleSheets' in ShadowRoot.prototype && typeof view.CSSStyleSheet === 'function') {
-      const sheet = new view.CSSStyleSheet();
-      sheet.replaceSync(CSS);
-      const probe = doc.createElement('span').attachShadow({ mode: 'open' });
-      probe.adoptedStyleSheets = [sheet];
-      return (shadow) => {
-        shadow.adoptedStyleSheets = [sheet];
-      };
-    }
-  } catch {
-    // fall through to a <style> per action
-  }
-  return (shadow) => {
-    const style = doc.createElement('style');
-    style.textContent = CSS;
-    shadow.append(style);
-  };
-}
-
 /** The action's button (bookmark icon, empty label), built once per document and cloned for every post. */
 function buttonTemplate(doc: Document): HTMLButtonElement {
   const NS = 'http://www.w3.org/2000/svg';
@@ -125,7 +99,7 @@ function buttonTemplate(doc: Document): HTMLButtonElement {
 
 export function createSaveActions(doc: Document, opts: SaveActionsOptions): SaveActions {
   const hosts = new Map<Element, Host>();
-  const applyStyle = styleFor(doc);
+  const applyStyle = sharedStyle(doc, CSS);
   let template: HTMLButtonElement | null = null;
   const visible = new Map<Element, number>();
   let inViewKey: string | null = null;

@@ -1,0 +1,41 @@
+/**
+ * One parsed stylesheet shared by the shadow roots of our small in-page
+ * elements (Save actions, badges), where the browser lets a content script
+ * adopt one; a `<style>` per element otherwise (Firefox refuses sheets built in
+ * a content script's own world). Built with the first element, and its
+ * adoption is the test: no probe element.
+ */
+export function sharedStyle(doc: Document, css: string): (shadow: ShadowRoot) => void {
+  let sheet: CSSStyleSheet | null | undefined;
+  const styleElement = (shadow: ShadowRoot) => {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
+  };
+  return (shadow) => {
+    if (sheet === undefined) {
+      sheet = null;
+      try {
+        const view = doc.defaultView;
+        if (view && 'adoptedStyleSheets' in ShadowRoot.prototype && typeof view.CSSStyleSheet === 'function') {
+          const built = new view.CSSStyleSheet();
+          built.replaceSync(css);
+          shadow.adoptedStyleSheets = [built];
+          sheet = built;
+          return;
+        }
+      } catch {
+        // fall through to a <style> per element
+      }
+    }
+    if (sheet) {
+      try {
+        shadow.adoptedStyleSheets = [sheet];
+        return;
+      } catch {
+        sheet = null;
+      }
+    }
+    styleElement(shadow);
+  };
+}
