@@ -489,10 +489,15 @@ function inContainer(container: Element): (el: Element) => boolean {
   return (el) => closestContainer(el) === container;
 }
 
-/** The nearest comment (an article that is not a post container) at or above `el`, below `container`. */
+/**
+ * The nearest comment (an article that is not a post container) at or above `el`, below `container`
+ * (`el` is inside it). Asked for nearly every element a read looks at: the nearest article above
+ * `el` comes from a native closest(); only a nested container's article sends the search higher.
+ */
 function closestComment(el: Element, container: Element): Element | null {
-  for (let node: Element | null = el; node !== null && node !== container; node = node.parentElement) {
-    if (node.matches(COMMENT_SELECTOR) && !isContainer(node)) return node;
+  for (let node = el.closest(COMMENT_SELECTOR); node !== null && node !== container; node = node.parentElement?.closest(COMMENT_SELECTOR) ?? null) {
+    if (!container.contains(node)) return null;
+    if (!isContainer(node)) return node;
   }
   return null;
 }
@@ -506,16 +511,7 @@ function insideComment(el: Element): boolean {
 /** Whether `el` is part of the post itself: in this container, not in a nested one, not in a comment. */
 function ownedByPost(container: Element): (el: Element) => boolean {
   const mine = inContainer(container);
-  // Asked for nearly every element a read looks at: the nearest article above `el` (a native
-  // closest()) is a comment unless it is the container, a nested container, or outside it.
-  const underComment = (el: Element): boolean => {
-    for (let node = el.closest(COMMENT_SELECTOR); node !== null && node !== container; node = node.parentElement?.closest(COMMENT_SELECTOR) ?? null) {
-      if (!container.contains(node)) return false;
-      if (!isContainer(node)) return true;
-    }
-    return false;
-  };
-  return (el) => mine(el) && !underComment(el);
+  return (el) => mine(el) && closestComment(el, container) === null;
 }
 
 /** Whether `el` belongs to `comment` itself (not to a nested container or another comment). */
