@@ -6,28 +6,21 @@
  * adoption is the test: no probe element.
  */
 export function sharedStyle(doc: Document, css: string): (shadow: ShadowRoot) => void {
+  // undefined: not built yet; null: this browser will not adopt it here.
   let sheet: CSSStyleSheet | null | undefined;
-  const styleElement = (shadow: ShadowRoot) => {
-    const style = doc.createElement('style');
-    style.textContent = css;
-    shadow.append(style);
+  const build = (): CSSStyleSheet | null => {
+    try {
+      const view = doc.defaultView;
+      if (!view || !('adoptedStyleSheets' in ShadowRoot.prototype) || typeof view.CSSStyleSheet !== 'function') return null;
+      const built = new view.CSSStyleSheet();
+      built.replaceSync(css);
+      return built;
+    } catch {
+      return null;
+    }
   };
   return (shadow) => {
-    if (sheet === undefined) {
-      sheet = null;
-      try {
-        const view = doc.defaultView;
-        if (view && 'adoptedStyleSheets' in ShadowRoot.prototype && typeof view.CSSStyleSheet === 'function') {
-          const built = new view.CSSStyleSheet();
-          built.replaceSync(css);
-          shadow.adoptedStyleSheets = [built];
-          sheet = built;
-          return;
-        }
-      } catch {
-        // fall through to a <style> per element
-      }
-    }
+    if (sheet === undefined) sheet = build();
     if (sheet) {
       try {
         shadow.adoptedStyleSheets = [sheet];
@@ -36,6 +29,8 @@ export function sharedStyle(doc: Document, css: string): (shadow: ShadowRoot) =>
         sheet = null;
       }
     }
-    styleElement(shadow);
+    const style = doc.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
   };
 }
