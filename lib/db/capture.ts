@@ -100,7 +100,7 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
 
   const ownKeys = ownPosts.map((p) => postKey(p.platform, p.postId));
   const ids = comments.map((c) =>
-    interactionId(c.platform, sameProfile(c.author.profileUrl, ctx.ownProfileUrl) ? 'reply_sent' : 'comment_received', c.commentId),
+    interactionId(c.platform, mine(c.author.profileUrl) ? 'reply_sent' : 'comment_received', c.commentId),
   );
 
   return db.transaction('rw', [db.posts, db.metricSnapshots, db.interactions, db.dailyRollups], async () => {
