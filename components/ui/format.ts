@@ -1,11 +1,31 @@
 import type { Translate } from '@/lib/i18n';
 
-// Built once: a formatter costs far more to make than to use, and the panel formats every count it shows.
-const standard = new Intl.NumberFormat(undefined, { notation: 'standard', maximumFractionDigits: 1 });
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+/**
+ * A formatter costs far more to make than to use, and the panel formats every
+ * count it shows, so each is made once, and only when first needed: the first
+ * `Intl` object in a renderer process costs 15-20 ms (ICU's start; BENCHMARKS.md),
+ * which the panel's first frame would otherwise pay on a page that never used `Intl`.
+ */
+function lazyFormat(options: Intl.NumberFormatOptions): (n: number) => string {
+  let format: Intl.NumberFormat | null = null;
+  return (n) => (format ??= new Intl.NumberFormat(undefined, options)).format(n);
+}
+const standard = lazyFormat({ notation: 'standard', maximumFractionDigits: 1 });
+const compact = lazyFormat({ notation: 'compact', maximumFractionDigits: 1 });
+const percent = lazyFormat({ style: 'percent', maximumFractionDigits: 0 });
+
+/**
+ * Whether `Intl` would print a whole number under 1,000 as its plain digits in the
+ * browser's language: English and Chinese write Latin digits without grouping there.
+ * Other languages (some write other digits) always go through `Intl`.
+ */
+const plainSmallIntegers = (language: string | undefined) => /^(?:en|zh)(?:-|$)/i.test(language ?? '');
+let plainSmall: boolean | null = null;
 
 export function formatCount(n: number): string {
-  return (n >= 10_000 ? compact : standard).format(n);
+  plainSmall ??= plainSmallIntegers(globalThis.navigator?.language);
+  if (plainSmall && Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)) return String(n);
+  return n >= 10_000 ? compact(n) : standard(n);
 }
 
 export function formatRelative(at: number, now: number, t: Translate): string {
@@ -26,5 +46,8 @@ export function formatDuration(ms: number, t: Translate): string {
 }
 
 export function formatPercent(ratio: number): string {
-  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return percent(ratio);
 }
+
+/** For tests: the check formatCount makes of the browser's language. */
+export const formatInternals = { plainSmallIntegers };
