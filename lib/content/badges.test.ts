@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { facebookAdapter } from '../platforms/facebook';
 import { facebookReply } from '../platforms/facebook/insert';
@@ -34,11 +35,14 @@ const SITES: Array<[PlatformAdapter, ReplySite]> = [
   [youtubeAdapter, youtubeReply],
 ];
 
-function load(platform: string) {
-  const html = readFileSync(join(FIXTURES, platform, 'own-post.html'), 'utf8');
+function load(platform: string, name = 'own-post.html', edit: (html: string) => string = (html) => html, atItsAddress = false) {
+  const html = edit(readFileSync(join(FIXTURES, platform, name), 'utf8'));
   const url = new URL(/<!--\s*url:\s*(\S+)\s*-->/.exec(html)![1]!);
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return { doc, url };
+  if (!atItsAddress) return { doc: new DOMParser().parseFromString(html, 'text/html'), url };
+  // A document with a location, as a page has (DOMParser's has none).
+  const window = new Window({ url: url.href });
+  window.document.write(html);
+  return { doc: window.document as unknown as Document, url };
 }
 
 const LABELS: Record<BadgeStatus, string> = { open: 'Waiting', replied: 'Replied by you', dismissed: 'No reply needed' };
@@ -87,5 +91,26 @@ describe('badgeAnchor', () => {
     );
     expect(badgeAnchor(doc.getElementById('c')!, 'Mei')!.getAttribute('href')).toBe('/mei');
     expect(badgeAnchor(doc.getElementById('d')!, 'Zed')!.getAttribute('href')).toBe('/p/1');
+  });
+});
+
+describe.each(SITES.map(([adapter, site]) => ({ platform: adapter.platform, adapter, site })))('comment elements on $platform', ({ adapter, site }) => {
+  const pages = readdirSync(join(FIXTURES, adapter.platform)).filter((n) => n.endsWith('.html') && n !== 'broken.html');
+  // The comments' own ids taken out of their links, so the adapter ids them by hash.
+  const withoutIds: Record<string, (html: string) => string> = {
+    facebook: (html) => html.replace(/(reply_)?comment_id=/g, 'gone='),
+    youtube: (html) => html.replace(/([?&]|&amp;)lc=/g, '$1gone='),
+  };
+  const cases = [...pages.map((name) => [name, false] as const), ...(withoutIds[adapter.platform] ? [['own-post.html', true] as const] : [])];
+  it.each(cases)('found together are the ones found one by one (%s, ids hashed: %s)', (name, hashed) => {
+    const { doc, url } = load(adapter.platform, name, hashed ? withoutIds[adapter.platform] : undefined, hashed);
+    const ids = readPage(adapter, doc, { pageUrl: url, now: NOW }).comments.map((c) => c.commentId);
+    if (hashed) expect(ids.length > 0 && ids.every((id) => id.startsWith('hash:'))).toBe(true);
+    const wanted = [...ids, 'not-in-this-page', 'hash:0000000'];
+    const together = site.commentElements(doc, wanted);
+    const oneByOne = new Map(wanted.flatMap((id) => { const el = site.commentElement(doc, id); return el === null ? [] : [[id, el] as const]; }));
+    expect(together).toEqual(oneByOne);
+    // Every comment the adapter read is found (the badges need each).
+    for (const id of ids) expect(together.get(id), id).toBeDefined();
   });
 });

@@ -53,9 +53,7 @@ export function createBadgeLayer(doc: Document, site: ReplySite, label: (status:
   const placed = new Map<string, Placed>();
   const applyStyle = sharedStyle(doc, CSS);
 
-  function place(item: BadgeItem): Placed | null {
-    const commentEl = site.commentElement(doc, item.commentId);
-    if (commentEl === null) return null;
+  function place(item: BadgeItem, commentEl: Element): Placed | null {
     const anchor = badgeAnchor(commentEl, item.authorName);
     if (anchor === null || anchor.parentNode === null) return null;
     const host = doc.createElement(BADGE_TAG);
@@ -78,10 +76,14 @@ export function createBadgeLayer(doc: Document, site: ReplySite, label: (status:
           placed.delete(id);
         }
       }
+      // The comments without a badge yet, found in the page together (one read of it, not one per comment).
+      const unplaced = items.filter((i) => !placed.has(i.commentId)).map((i) => i.commentId);
+      const elements = unplaced.length === 0 ? new Map<string, Element>() : site.commentElements(doc, unplaced);
       for (const item of items) {
         let p = placed.get(item.commentId) ?? null;
         if (p === null) {
-          p = place(item);
+          const commentEl = elements.get(item.commentId);
+          p = commentEl === undefined ? null : place(item, commentEl);
           if (p === null) continue;
           placed.set(item.commentId, p);
         }

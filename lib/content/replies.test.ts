@@ -49,6 +49,7 @@ function setup(over: { templates?: (language: string | null) => TemplateView[]; 
   const site: ReplySite = {
     platform: 'linkedin',
     commentElement: () => null,
+    commentElements: () => new Map(),
     openEditor: over.openEditor ?? (() => null),
     insert: vi.fn(async (editor, text, options) => {
       inserted.push({ editor, text, replace: options?.replace });

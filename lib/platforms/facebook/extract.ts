@@ -1056,19 +1056,39 @@ export function findOpenReplyEditor(comment: Element, container: Element): HTMLE
 /** Finds the comment element with this id (as readComments ids it) in any container of the page. */
 export function findCommentElement(doc: Document, commentId: string): { comment: Element; container: Element } | null {
   for (const container of Array.from(doc.querySelectorAll(CONTAINER_SELECTOR))) {
-    const els = commentElementsOf(container);
-    if (!commentId.startsWith('hash:')) {
-      const el = els.find((c) => readCommentParts(c, container, 0).ref?.commentId === commentId); // ?. : a comment without a link has no id
-      if (el !== undefined) return { comment: el, container };
-      continue;
-    }
-    // Hashed ids need the post id they were made with.
-    const postId = readPostIdentity(container, ownedByPost(container), { name: '', profileUrl: null }, { pageUrl: new URL(doc.URL), now: 0 }).postId;
-    if (postId === null) continue;
-    const entry = readComments(container, els, postId, 0).entries.find((e) => e.comment.commentId === commentId);
-    if (entry !== undefined) return { comment: entry.element, container };
+    const comment = inScope(container, () => findCommentIn(container, doc, commentId));
+    if (comment !== null) return { comment, container };
   }
   return null;
+}
+
+function findCommentIn(container: Element, doc: Document, commentId: string): Element | null {
+  const els = commentElementsOf(container);
+  if (!commentId.startsWith('hash:')) return els.find((c) => readCommentParts(c, container, 0).ref?.commentId === commentId) ?? null; // ?. : a comment without a link has no id
+  // Hashed ids need the post id they were made with.
+  const postId = readPostIdentity(container, ownedByPost(container), { name: '', profileUrl: null }, { pageUrl: new URL(doc.URL), now: 0 }).postId;
+  if (postId === null) return null;
+  return readComments(container, els, postId, 0).entries.find((e) => e.comment.commentId === commentId)?.element ?? null;
+}
+
+/**
+ * Every comment in the page with its id as readComments gives it, container by
+ * container (a post's comments are read once for all of them; findCommentElement
+ * reads them for one). Lazy: the caller stops when it has what it wants.
+ */
+export function* pageComments(doc: Document): Generator<[string, Element]> {
+  for (const container of Array.from(doc.querySelectorAll(CONTAINER_SELECTOR))) yield* inScope(container, () => commentsWithIds(container, doc));
+}
+
+function commentsWithIds(container: Element, doc: Document): Array<[string, Element]> {
+  const els = commentElementsOf(container);
+  const postId = readPostIdentity(container, ownedByPost(container), { name: '', profileUrl: null }, { pageUrl: new URL(doc.URL), now: 0 }).postId;
+  if (postId !== null) return readComments(container, els, postId, 0).entries.map((entry) => [entry.comment.commentId, entry.element]);
+  // Without the post's id only comments with a link of their own have an id.
+  return els.flatMap((el): Array<[string, Element]> => {
+    const id = readCommentParts(el, container, 0).ref?.commentId; // ?. : a comment without a link has no id
+    return id === undefined ? [] : [[id, el]];
+  });
 }
 
 /**
@@ -1095,9 +1115,15 @@ const ABSENT: ContainerReading['health'] = { post: 'absent', counts: 'absent', c
 
 /** Reads one post container: its post, counts, comments and whether replies can be drafted. */
 export function readFacebookContainer(container: Element, ctx: ReadContext): ContainerReading {
+  return inScope(container, () => readContainerInScope(container, ctx));
+}
+
+/** Runs a read of `container` with its inContainer test made once (not once per element it asks about). */
+function inScope<T>(container: Element, read: () => T): T {
+  if (readScopes.has(container)) return read();
   readScopes.set(container, inContainer(container));
   try {
-    return readContainerInScope(container, ctx);
+    return read();
   } finally {
     readScopes.delete(container);
   }

@@ -816,15 +816,28 @@ export interface FoundComment {
   inNestedRow: (el: Element) => boolean;
 }
 
-/** The comment with this id (as readInstagramContainer ids it) and its container, or null. */
-export function findComment(doc: Document, commentId: string): FoundComment | null {
-  let pageUrl = new URL(INSTAGRAM_ORIGIN);
+/** The page's address for reading its containers again (findComment, pageComments). */
+function readingUrl(doc: Document): URL {
   try {
     const docUrl = new URL(doc.URL);
-    if (docUrl.hostname === 'www.instagram.com') pageUrl = docUrl;
+    if (docUrl.hostname === 'www.instagram.com') return docUrl;
   } catch {
     // about:blank and the like: the origin will do (only post pages without a permalink need the url).
   }
+  return new URL(INSTAGRAM_ORIGIN);
+}
+
+/** Every comment in the page with its id and row, as findComment finds one: each container read once. Lazy. */
+export function* pageComments(doc: Document): Generator<[string, Element]> {
+  const pageUrl = readingUrl(doc);
+  for (const container of findContainers(doc)) {
+    for (const entry of readInstagramContainer(container, pageUrl, 0).comments) yield [entry.comment.commentId, entry.row.row];
+  }
+}
+
+/** The comment with this id (as readInstagramContainer ids it) and its container, or null. */
+export function findComment(doc: Document, commentId: string): FoundComment | null {
+  const pageUrl = readingUrl(doc);
   for (const container of findContainers(doc)) {
     const { comments } = readInstagramContainer(container, pageUrl, 0);
     const entry = comments.find((c) => c.comment.commentId === commentId);

@@ -4,12 +4,13 @@
  * is that comment's open reply box while it starts with the author's @username.
  */
 import { replySite } from '@/lib/content/reply-site';
-import { findComment, findEditor, usernameOf } from './extract';
+import { findComment, findEditor, pageComments, usernameOf } from './extract';
 
 export const instagramReply = replySite(
   'instagram',
   {
     commentElement: (doc, id) => findComment(doc, id)?.row ?? null, // ?. : not in the page
+    pageComments,
     openEditor(doc, id) {
       const found = findComment(doc, id);
       const editor = found === null ? null : findEditor(found.container);

@@ -623,6 +623,21 @@ function readCommentParts(el: Element, pageUrl: URL, now: number, urn: CommentUr
 // Reply box
 
 /** The element of the comment with this id (as `collectComments` ids it), or null. */
+/**
+ * Every comment in the page with its id, as findCommentElement finds one: by the
+ * urn on the element, then (for hashed ids) the page's comments read once. Lazy:
+ * the caller stops when it has what it wants.
+ */
+export function* pageComments(doc: Document): Generator<[string, Element]> {
+  for (const el of Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
+    const urn = readCommentUrn(el);
+    if (urn !== null) yield [urn.commentId, el];
+  }
+  for (const entry of collectComments(doc, findPostElements(doc), new URL(LINKEDIN_ORIGIN), 0).entries) {
+    if (entry.comment.commentId.startsWith('hash:')) yield [entry.comment.commentId, entry.element];
+  }
+}
+
 export function findCommentElement(doc: Document, commentId: string): Element | null {
   const wanted = commentId.startsWith('urn:li:comment:') ? (parseCommentUrn(commentId) ?? { commentId }).commentId : commentId;
   // Fast path: urn ids are on the element (in either spelling, so compare parsed forms).

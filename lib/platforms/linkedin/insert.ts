@@ -1,12 +1,13 @@
 /** Reply drafting on LinkedIn: a comment's reply composer (Quill's `.ql-editor`) opens inside the comment, or its thread's. */
 import { replySite } from '@/lib/content/reply-site';
-import { findCommentElement, findOwnReplyEditor } from './extract';
+import { findCommentElement, findOwnReplyEditor, pageComments } from './extract';
 import { anyOf, COMMENT } from './selectors';
 
 export const linkedinReply = replySite(
   'linkedin',
   {
     commentElement: (doc, id) => findCommentElement(doc, id),
+    pageComments,
     openEditor(doc, id) {
       const comment = findCommentElement(doc, id);
       if (comment === null) return null;

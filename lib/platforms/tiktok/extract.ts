@@ -724,6 +724,16 @@ function candidatePageUrls(doc: Document): URL[] {
 }
 
 /** The comment with this id (as `readComments` ids it) and its level, or null. */
+/** Every comment in the page with its id and element, as findCommentEntry finds one: each container read once per address. Lazy. */
+export function* pageComments(doc: Document): Generator<[string, Element]> {
+  for (const pageUrl of candidatePageUrls(doc)) {
+    const ctx: ReadContext = { pageUrl, now: 0 };
+    for (const container of Array.from(doc.querySelectorAll(CONTAINER_SELECTOR))) {
+      for (const entry of readContainerDetailed(container, ctx).entries) yield [entry.comment.commentId, entry.element];
+    }
+  }
+}
+
 export function findCommentEntry(doc: Document, commentId: string): CommentEntry | null {
   for (const pageUrl of candidatePageUrls(doc)) {
     const ctx: ReadContext = { pageUrl, now: 0 };

@@ -5,7 +5,7 @@
  * while its tip names the comment's author.
  */
 import { replySite } from '@/lib/content/reply-site';
-import { findCommentEntry } from './extract';
+import { findCommentEntry, pageComments } from './extract';
 import { anyOf, COMMENT_INPUT } from './selectors';
 
 const EDITOR = `:is(${anyOf(COMMENT_INPUT)}) [contenteditable="true"]`;
@@ -37,6 +37,7 @@ export const tiktokReply = replySite(
   'tiktok',
   {
     commentElement: (doc, id) => findCommentEntry(doc, id)?.element ?? null, // ?. : not in the page
+    pageComments,
     openEditor(doc, id) {
       const entry = findCommentEntry(doc, id);
       if (entry === null) return null;

@@ -844,6 +844,29 @@ export function findReplyButton(commentEl: Element): HTMLElement | null {
  * ids are read from the time link; hash ids are recomputed by reading the page's
  * video containers (the page url comes from the document).
  */
+/**
+ * Every comment in the page with its id, as findCommentElement finds one: the
+ * visible comments by their links, then (for hashed ids) each watch or Shorts
+ * page's comments read once. Lazy: the caller stops when it has what it wants.
+ */
+export function* pageComments(doc: Document): Generator<[string, Element]> {
+  for (const el of Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
+    if (inHiddenPage(el)) continue;
+    const timeLink = firstMatch(el, S.COMMENT_TIME_LINK, ownedByComment(el));
+    const link = timeLink === null ? null : parseCommentLink(timeLink.getAttribute('href'));
+    if (link !== null) yield [link.commentId, el];
+  }
+  const pageUrl = toUrl(doc.location === null ? null : doc.location.href, YOUTUBE_ORIGIN);
+  const ref = pageUrl === null ? null : parseVideoUrl(pageUrl.href);
+  if (pageUrl === null || ref === null) return;
+  for (const container of Array.from(doc.querySelectorAll(anyOf([...S.WATCH_PAGE, ...S.SHORTS_PAGE])))) {
+    if (container.hasAttribute('hidden')) continue;
+    for (const entry of collectComments(container, ref.videoId, { pageUrl, now: 0 }).entries) {
+      if (entry.comment.commentId.startsWith('hash:')) yield [entry.comment.commentId, entry.element];
+    }
+  }
+}
+
 export function findCommentElement(doc: Document, commentId: string): Element | null {
   const visible = Array.from(doc.querySelectorAll(COMMENT_SELECTOR)).filter((el) => !inHiddenPage(el));
   if (!commentId.startsWith('hash:')) {
