@@ -669,6 +669,7 @@ export function readInstagramContainer(container: Element, pageUrl: URL, now: nu
 function readComments(rows: readonly CommentRow[], postId: string, now: number, notes: string[]): { comments: ReadComment[]; dropped: number } {
   const out: ReadComment[] = [];
   const idByRow = new Map<Element, string>();
+  const seen = new Set<string>();
   let dropped = 0;
   for (const row of rows) {
     if (row.ref !== null && row.ref.code !== postId) {
@@ -697,33 +698,53 @@ function readComments(rows: readonly CommentRow[], postId: string, now: number, 
       const absolute = timeEl === null ? null : parseAbsoluteTime(timeEl.getAttribute('datetime'));
       commentId = `hash:${stableHash([postId, profileUrl, text, absolute === null ? '' : String(absolute.at)])}`;
     }
-    if (out.some((c) => c.comment.commentId === commentId)) continue; // the same comment rendered twice
+    if (seen.has(commentId)) continue; // the same comment rendered twice
+    seen.add(commentId);
     idByRow.set(row.row, commentId);
     out.push({
       row,
       comment: { platform: 'instagram', commentId, postId, parentId: null, author: { name, profileUrl }, text, time: readTime(timeEl, now) },
     });
   }
-  for (const entry of out) entry.comment.parentId = parentIdOf(entry, out, idByRow);
+  setParents(out, idByRow);
   return { comments: out, dropped };
 }
 
 /**
- * A reply's parent: the id its permalink names (`/c/<parent>/r/<id>/`), else
- * structurally the nearest earlier comment whose row sits less deep in the
+ * Sets each comment's parent: the id its permalink names (`/c/<parent>/r/<id>/`),
+ * else structurally the nearest earlier comment whose row sits less deep in the
  * nearest block that holds both (replies are nested under their thread).
  */
-function parentIdOf(entry: ReadComment, all: readonly ReadComment[], idByRow: ReadonlyMap<Element, string>): string | null {
+function setParents(comments: readonly ReadComment[], idByRow: ReadonlyMap<Element, string>) {
+  // In page order, the comments inside any block are one run of neighbours: a
+  // block's earlier comments are found by walking back from a comment, not by
+  // testing every comment of the post at every level above it.
+  const ordered = [...comments].sort((a, b) => (a === b ? 0 : precedes(a.row.row, b.row.row) ? -1 : 1));
+  ordered.forEach((entry, index) => {
+    entry.comment.parentId = parentIdOf(entry, index, ordered, idByRow);
+  });
+}
+
+function parentIdOf(entry: ReadComment, index: number, ordered: readonly ReadComment[], idByRow: ReadonlyMap<Element, string>): string | null {
   if (entry.row.ref !== null && entry.row.ref.parentId !== null) return entry.row.ref.parentId;
   const row = entry.row.row;
+  const rowAt = (i: number) => ordered[i]?.row.row ?? null;
+  const first = rowAt(0) as Element;
+  const last = rowAt(ordered.length - 1) as Element;
   for (let block = row.parentElement; block !== null; block = block.parentElement) {
-    const others = all.filter((o) => o !== entry && block.contains(o.row.row));
-    if (others.length === 0) continue;
-    const depth = depthBelow(row, block);
-    const shallower = others.filter((o) => precedes(o.row.row, row) && depthBelow(o.row.row, block) < depth);
-    const parent = shallower[shallower.length - 1];
-    if (parent !== undefined) return idByRow.get(parent.row.row) ?? null;
-    if (others.length === all.length - 1) break; // the block holds every comment: nothing above can be a parent
+    const previous = rowAt(index - 1);
+    const next = rowAt(index + 1);
+    const earlier = previous !== null && block.contains(previous);
+    if (!earlier && (next === null || !block.contains(next))) continue; // no other comment in this block
+    if (earlier) {
+      const depth = depthBelow(row, block);
+      for (let i = index - 1; i >= 0; i--) {
+        const other = rowAt(i) as Element;
+        if (!block.contains(other)) break;
+        if (depthBelow(other, block) < depth) return idByRow.get(other) ?? null;
+      }
+    }
+    if (block.contains(first) && block.contains(last)) break; // the block holds every comment: nothing above can be a parent
   }
   return null;
 }
