@@ -54,6 +54,8 @@ export interface TraceEvent {
   dur?: number;
   /** Thread (CPU) time of a complete event, µs. */
   tdur?: number;
+  /** Thread (CPU) timestamp, µs. */
+  tts?: number;
   pid: number;
   tid: number;
   id?: string;

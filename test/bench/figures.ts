@@ -147,11 +147,13 @@ export function startupFigures(
   extensionKeys: string[],
   platforms: string[],
   onDemand: FileSize[] = [],
+  /** The busy own posts loaded (comments-page.ts): comments on each platform's page, and the platforms whose page could not be built. */
+  busy: { comments: Record<string, number>; failed: Record<string, string> } = { comments: {}, failed: {} },
 ): Figure[] {
   const out: Figure[] = [];
   const section = 'Start-up (own-post page)';
   for (const platform of platforms) {
-    const of = (variant: string, first: boolean) => samples.filter((s) => s.variant === variant && s.platform === platform && (s.load === 0) === first);
+    const of = (variant: string, first: boolean) => samples.filter((s) => s.page === 'own-post' && s.variant === variant && s.platform === platform && (s.load === 0) === first);
     const added = (variant: string, first: boolean, value: (s: LoadSample) => number) => {
       const mine = of(variant, first);
       const base = of('baseline', first);
@@ -185,6 +187,41 @@ export function startupFigures(
     }
     out.push({ section, label: `${nameOf(platform)}: … on the first visit after browser start`, unit: 'ms', ...byVariant(true, (s) => s.taskMs) });
     out.push({ section, label: `${nameOf(platform)}: added script per load (ScriptDuration)`, unit: 'ms', ...byVariant(false, (s) => s.scriptMs) });
+  }
+  const busySection = 'Start-up (busy own post: the own post with many comments)';
+  for (const platform of platforms) {
+    const failed = busy.failed[platform];
+    const comments = busy.comments[platform];
+    if (failed !== undefined) {
+      out.push({ section: busySection, label: `${nameOf(platform)}: added main-thread time per load`, unit: 'ms', ours: null, note: `no busy page: ${failed}` });
+      continue;
+    }
+    if (comments === undefined) continue;
+    const of = (variant: string) => samples.filter((s) => s.page === 'busy' && s.variant === variant && s.platform === platform);
+    const med = (variant: string, value: (s: LoadSample) => number) => (of(variant).length ? median(of(variant).map(value)) : null);
+    const added = (variant: string, value: (s: LoadSample) => number) => {
+      const mine = med(variant, value);
+      const base = med('baseline', value);
+      return mine === null || base === null ? null : mine - base;
+    };
+    const byVariant = (value: (s: LoadSample) => number) => ({
+      ours: added('ours', value),
+      compare: Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, added(k, value)])),
+    });
+    const missed = of('ours').filter((s) => s.ownPostHandled === false).length;
+    out.push({
+      section: busySection,
+      label: `${nameOf(platform)}: added main-thread time per load, ${comments} comments`,
+      unit: 'ms',
+      ...byVariant((s) => s.taskMs),
+      note: missed ? `ours: the own post was not read and counted by then in ${missed} of ${of('ours').length} loads` : undefined,
+    });
+    for (const [kind, what] of [['wall', 'wall time'], ['cpu', 'CPU time']] as const) {
+      const long = (s: LoadSample) => s.longTasks?.[kind] ?? Number.NaN;
+      const others = Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, med(k, long)]));
+      out.push({ section: busySection, label: `${nameOf(platform)}: long tasks ≥ 50 ms of ${what} per load, with / without`, unit: 'count', ours: med('ours', long), baseline: med('baseline', long), compare: others });
+      out.push({ section: busySection, label: `${nameOf(platform)}: long tasks of ${what} added`, unit: 'count', ...byVariant(long), budget: { op: '<=', value: BUDGETS.addedLongTasks } });
+    }
   }
   const sizeSection = 'What every page loads (content scripts)';
   for (const s of sizes) {

@@ -15,6 +15,7 @@ import { hotspots, hotspotsText, mappedScripts, type Hotspots, type MappedScript
 import type { ExtensionFrame } from './trace';
 import { breakdownText, captureFigures, dashboardFigures, feedFigures, popupFigures, startupFigures } from './figures';
 import { machine, table, verdict, type Figure } from './report';
+import { buildCommentsPage, type CommentsPage } from './comments-page';
 import { runCapture } from './scenarios/capture';
 import { runPopupAndDashboard } from './scenarios/data';
 import { runFeed, type FeedPlatformResult } from './scenarios/feed';
@@ -23,6 +24,8 @@ import { ownIdentities, runStartup, type LoadDiagnosis } from './scenarios/start
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 const log = (line: string) => console.log(`[${elapsed().padStart(6)}] ${line}`);
+/** Comments added to each platform's own post for the busy-post start-up figures. */
+const BUSY_COMMENTS = 150;
 
 async function main(o: BenchOptions) {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npm run build\` first.`);
@@ -94,12 +97,24 @@ async function main(o: BenchOptions) {
     log('2. Start-up: page loads, content script sizes, panel');
     await attempt('start-up', async () => {
       const me = await ownIdentities(o.platforms);
-      const { samples, panel, panelErrors, diagnoses } = await runStartup(o.platforms, [BASELINE, ...extensionVariants], o.runs + 1, me, log);
+      // Each platform's own post with BUSY_COMMENTS more comments (test/bench/comments-page.ts).
+      const busyPages = new Map<string, CommentsPage>();
+      const busy = { comments: {} as Record<string, number>, failed: {} as Record<string, string> };
+      for (const platform of o.platforms) {
+        try {
+          const page = await buildCommentsPage(platform, me[platform]!, BUSY_COMMENTS);
+          busyPages.set(platform, page);
+          busy.comments[platform] = page.comments;
+        } catch (e) {
+          busy.failed[platform] = e instanceof Error ? e.message : String(e);
+        }
+      }
+      const { samples, panel, panelErrors, diagnoses } = await runStartup(o.platforms, [BASELINE, ...extensionVariants], o.runs + 1, me, log, busyPages);
       startupDiagnoses.push(...diagnoses);
       const sizes = contentScriptSizes(ours);
       const onDemand = onDemandScriptSizes(ours);
-      raw.startup = { samples, panel, panelErrors, diagnoses, sizes, onDemand, compareSizes: Object.fromEntries(compare.map((c) => [c.key, contentScriptSizes(c.extensionDir!)])) };
-      figures.push(...startupFigures(samples, panel, panelErrors, sizes, extensionVariants.map((v) => v.key), o.platforms, onDemand));
+      raw.startup = { samples, panel, panelErrors, diagnoses, sizes, onDemand, busy, compareSizes: Object.fromEntries(compare.map((c) => [c.key, contentScriptSizes(c.extensionDir!)])) };
+      figures.push(...startupFigures(samples, panel, panelErrors, sizes, extensionVariants.map((v) => v.key), o.platforms, onDemand, busy));
     });
   }
 

@@ -52,9 +52,45 @@ describe('profile summary', () => {
   });
 
   it('counts long tasks of one thread by wall time and by CPU time', () => {
-    const task = (dur: number, tdur: number, tid = 1): TraceEvent => ({ name: 'RunTask', cat: 'toplevel', ph: 'X', ts: 0, dur, tdur, pid: 1, tid });
+    let ts = 0;
+    const task = (dur: number, tdur: number, tid = 1): TraceEvent => ({ name: 'RunTask', cat: 'toplevel', ph: 'X', ts: (ts += 100_000), dur, tdur, pid: 1, tid });
     const events = [task(60_000, 20_000), task(70_000, 55_000), task(10_000, 10_000), task(90_000, 90_000, 2)];
     expect(countLongTasks(events, 1, 1)).toEqual({ wall: 2, cpu: 1 });
     expect(countLongTasks(events, 3, 3)).toBeNull();
+  });
+
+  const at = (ph: string, ts: number, tts?: number, name = 'RunTask', dur?: number): TraceEvent => ({
+    name,
+    cat: 'toplevel',
+    ph,
+    ts,
+    ...(tts === undefined ? {} : { tts }),
+    ...(dur === undefined ? {} : { dur, tdur: dur }),
+    pid: 1,
+    tid: 1,
+  });
+
+  it('counts a task by its begin and end events, and one still running when the trace stopped', () => {
+    // 80 ms of wall, 30 of CPU; then a task begun at 200 ms and still running at the trace's last event (1.4 s later).
+    const events = [at('B', 0, 0), at('E', 80_000, 30_000), at('B', 200_000, 40_000), at('X', 1_600_000, 1_400_000, 'Layout')];
+    expect(countLongTasks(events, 1, 1)).toEqual({ wall: 2, cpu: 1 });
+    expect(countLongTasks([at('X', 0, 0, 'RunTask', 1_000), at('B', 2_000, 2_000), at('X', 10_000, 10_000, 'Paint', 20_000)], 1, 1)).toEqual({ wall: 0, cpu: 0 });
+  });
+
+  it("counts the microtask checkpoint right after a task as that task's", () => {
+    const checkpoint = 'BlinkScheduler_PerformMicrotaskCheckpoint';
+    const events = [
+      // 10 ms of task, then 45 ms of promise continuations: one task of 55 ms.
+      at('X', 0, 0, 'RunTask', 10_000),
+      at('X', 10_050, 10_050, checkpoint, 45_000),
+      // A checkpoint inside a task is part of it, not more.
+      at('X', 100_000, 100_000, 'RunTask', 30_000),
+      at('X', 110_000, 110_000, checkpoint, 5_000),
+      // A checkpoint of 60 ms on its own (long), still running when the trace stopped.
+      at('X', 200_000, 200_000, 'RunTask', 1_000),
+      at('B', 250_000, 250_000, checkpoint),
+      at('X', 320_000, 320_000, 'Paint', 1_000),
+    ];
+    expect(countLongTasks(events, 1, 1)).toEqual({ wall: 2, cpu: 2 });
   });
 });

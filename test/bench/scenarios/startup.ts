@@ -13,10 +13,11 @@
 import type { Page, Worker } from 'playwright-core';
 import { inspectPages } from '../../../scripts/inspect-page';
 import { cdpFor, metrics, startTrace, stopTrace } from '../cdp';
-import { scriptEvaluation, summariseProfile, type ExtensionFrame } from '../trace';
+import { countLongTasks, scriptEvaluation, summariseProfile, type ExtensionFrame } from '../trace';
 import { readFixture } from '../feed-page';
 import { launchVariant, NAME_SHIM, OURS, setOwnProfiles, type Variant } from '../browser';
 import { stripScripts } from '../../e2e/harness';
+import type { CommentsPage } from '../comments-page';
 import { OURS_PANEL_OPEN } from '../figures';
 
 export interface LoadSample {
@@ -25,10 +26,18 @@ export interface LoadSample {
   load: number;
   /** The first visit to this site since the browser started. */
   cold: boolean;
+  /** The own-post fixture, or the busy own post built from it (comments-page.ts). */
+  page: 'own-post' | 'busy';
   taskMs: number;
   scriptMs: number;
   layoutMs: number;
   styleMs: number;
+  /**
+   * Busy page: the page's main-thread tasks of 50 ms or more by the time it settled,
+   * by wall and by CPU time, from a trace (the Long Tasks API in the page does not
+   * report tasks that run a content script).
+   */
+  longTasks?: { wall: number; cpu: number } | null;
   /**
    * Ours: the own post was read and answered by the log by the time the page had
    * settled (panel closed: the tab counts its waiting comments; panel open: the
@@ -51,6 +60,8 @@ export interface PanelTiming {
 }
 
 const SETTLE_MS = 1_500;
+/** A busy own post's page is given longer: an extension that reads it slowly must be seen to the end of it. */
+const BUSY_SETTLE_MS = 3_000;
 /** The pointer's rest on the panel's tab before the click, in the second set of clicks. */
 export const PANEL_REST_MS = 200;
 
@@ -91,16 +102,35 @@ export async function ownIdentities(platforms: string[]): Promise<Record<string,
   return out;
 }
 
-async function loadOnce(page: Page, url: string): Promise<Omit<LoadSample, 'variant' | 'platform' | 'load' | 'cold' | 'ownPostHandled'>> {
+async function loadOnce(page: Page, url: string, busy = false): Promise<Pick<LoadSample, 'taskMs' | 'scriptMs' | 'layoutMs' | 'styleMs' | 'longTasks'>> {
   const cdp = await cdpFor(page);
+  const longTasks = busy;
+  if (longTasks) await startTrace(cdp, ['toplevel', 'devtools.timeline']);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(SETTLE_MS);
+  await page.waitForTimeout(busy ? BUSY_SETTLE_MS : SETTLE_MS);
   const m = await metrics(cdp);
+  const events = longTasks ? await stopTrace(cdp) : null;
   await cdp.detach();
-  return { taskMs: m.taskMs, scriptMs: m.scriptMs, layoutMs: m.layoutMs, styleMs: m.styleMs };
+  const out = { taskMs: m.taskMs, scriptMs: m.scriptMs, layoutMs: m.layoutMs, styleMs: m.styleMs };
+  if (events === null) return out;
+  // The page's main thread: the one that parsed it.
+  const parse = events.find((e) => e.name === 'ParseHTML' && (e.args?.beginData as { url?: string } | undefined)?.url === url) ?? events.find((e) => e.name === 'ParseHTML');
+  return { ...out, longTasks: parse ? countLongTasks(events, parse.pid, parse.tid) : null };
 }
 
-export async function runStartup(platforms: string[], variants: Variant[], loads: number, me: Record<string, string>, log: (l: string) => void) {
+/**
+ * Start-up loads of each platform's own-post fixture, and of its busy own post
+ * (`busy`: the same post with many more comments, built by comments-page.ts) when
+ * given: the panel closed, `loads` loads each, after the own-post rounds.
+ */
+export async function runStartup(
+  platforms: string[],
+  variants: Variant[],
+  loads: number,
+  me: Record<string, string>,
+  log: (l: string) => void,
+  busy: ReadonlyMap<string, CommentsPage> = new Map(),
+) {
   const samples: LoadSample[] = [];
   const diagnoses: LoadDiagnosis[] = [];
   const panel: PanelTiming[] = [];
@@ -123,10 +153,30 @@ export async function runStartup(platforms: string[], variants: Variant[], loads
             const page = await session.context.newPage();
             const m = await loadOnce(page, f.url);
             const handled = round.open === null ? null : await ownPostHandled(page, round.open);
-            samples.push({ variant: round.key, platform, load, cold: load === 0, ownPostHandled: handled, ...m });
+            samples.push({ variant: round.key, platform, load, cold: load === 0, page: 'own-post', ownPostHandled: handled, ...m });
             await page.close();
           }
         }
+      }
+      if (busy.size > 0) {
+        if (variant === OURS && session.worker) await session.worker.evaluate(() => chrome.storage.local.set({ panelOpen: false }));
+        for (const b of busy.values()) session.serve(b.url, b.html);
+        for (let load = 0; load < loads; load++) {
+          for (const platform of platforms) {
+            const b = busy.get(platform);
+            if (!b) continue;
+            const page = await session.context.newPage();
+            const m = await loadOnce(page, b.url, true);
+            const handled = variant === OURS && session.worker ? await ownPostHandled(page, false) : null;
+            samples.push({ variant: variant.key, platform, load, cold: false, page: 'busy', ownPostHandled: handled, ...m });
+            await page.close();
+          }
+        }
+        for (const platform of platforms) {
+          const f = readFixture(platform, 'own-post.html');
+          session.serve(f.url, stripScripts(f.html));
+        }
+        log(`  start-up ${variant.key}: ${loads} loads of ${busy.size} busy own posts`);
       }
       if (variant === OURS && session.worker) await session.worker.evaluate(() => chrome.storage.local.remove('panelOpen'));
       log(`  start-up ${variant.key}: ${loads} loads of ${platforms.length} pages`);
