@@ -93,4 +93,9 @@ describe('profile summary', () => {
     ];
     expect(countLongTasks(events, 1, 1)).toEqual({ wall: 2, cpu: 2 });
   });
+
+  it('takes a trace of a feed’s size (more events than a call takes arguments)', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) => at('X', i * 10, i * 10, 'Paint', 5));
+    expect(countLongTasks([...many, at('X', 0, 0, 'RunTask', 60_000)], 1, 1)).toEqual({ wall: 1, cpu: 1 });
+  });
 });

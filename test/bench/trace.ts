@@ -69,8 +69,11 @@ export function countLongTasks(events: TraceEvent[], pid: number, tid: number): 
   const thread = events.filter((e) => e.pid === pid && e.tid === tid);
   const relevant = thread.filter((e) => (TASK_EVENTS.has(e.name) || e.name === MICROTASKS) && (e.ph === 'X' || e.ph === 'B' || e.ph === 'E'));
   if (!relevant.some((e) => TASK_EVENTS.has(e.name))) return null;
-  const traceEnd = Math.max(...events.map((e) => e.ts + (e.dur ?? 0)));
-  const threadEndTts = Math.max(...thread.map((e) => (e.tts ?? Number.NEGATIVE_INFINITY) + (e.tdur ?? 0)));
+  // Loops, not Math.max(...array): a feed's trace has more events than a call can take arguments.
+  let traceEnd = Number.NEGATIVE_INFINITY;
+  for (const e of events) traceEnd = Math.max(traceEnd, e.ts + (e.dur ?? 0));
+  let threadEndTts = Number.NEGATIVE_INFINITY;
+  for (const e of thread) if (e.tts !== undefined) threadEndTts = Math.max(threadEndTts, e.tts + (e.tdur ?? 0));
   interface Span { start: number; end: number; cpu: number; microtasks: boolean }
   const spans: Span[] = [];
   const open: TraceEvent[] = [];
