@@ -504,10 +504,56 @@ export function conversationRole(tweet: Element, focal: Element): ConversationRo
   if (focalCell === null || cell === null) return 'unplaced';
   if (cell === focalCell) return 'reply';
   if (cell.parentElement !== focalCell.parentElement) return 'unplaced';
-  for (let row = focalCell.nextElementSibling; row !== null && row !== cell; row = row.nextElementSibling) {
-    if (isSectionBreak(row)) return 'other';
+  // The rows between the focal tweet and this one hold a heading exactly when the first heading after
+  // the focal tweet comes at or before this row.
+  const heading = firstSectionBreakAfter(focalCell);
+  return heading !== null && (heading === cell || (heading.compareDocumentPosition(cell) & 4) !== 0) ? 'other' : 'reply';
+}
+
+/**
+ * What a synchronous run of reads has found once (every reply of a status page
+ * asks for the same focal tweet and the same first heading after it): kept until
+ * the run ends, so a page that changes afterwards is looked at afresh.
+ */
+let thisTurn: Map<unknown, unknown> | null = null;
+function onceThisTurn<T>(key: unknown, compute: () => T): T {
+  if (thisTurn === null) {
+    thisTurn = new Map();
+    queueMicrotask(() => void (thisTurn = null));
   }
-  return isSectionBreak(cell) ? 'other' : 'reply';
+  if (thisTurn.has(key)) return thisTurn.get(key) as T;
+  const value = compute();
+  thisTurn.set(key, value);
+  return value;
+}
+
+/** The first section heading row after the focal tweet's row (null: none), found once per run of reads. */
+function firstSectionBreakAfter(focalCell: Element): Element | null {
+  return onceThisTurn(focalCell, () => {
+    for (let row = focalCell.nextElementSibling; row !== null; row = row.nextElementSibling) {
+      if (isSectionBreak(row)) return row;
+    }
+    return null;
+  });
+}
+
+/** The focal tweet of a status page, found once per run of reads of this document (each reply's read asks for it). */
+function focalTweet(doc: Document, focalId: string): Element | null {
+  const found = onceThisTurn(doc, () => new Map<string, Element | null>());
+  let focal = found.get(focalId);
+  if (focal === undefined || (focal !== null && !focal.isConnected)) {
+    focal = findTweetArticle(doc, focalId);
+    found.set(focalId, focal);
+  }
+  return focal;
+}
+
+/** Every tweet in the page with its id, as findTweetArticle finds one. Lazy: the caller stops when it has what it wants. */
+export function* pageTweets(doc: Document): Generator<[string, Element]> {
+  for (const tweet of Array.from(doc.querySelectorAll(TWEET_SELECTOR))) {
+    const ref = readTweetRef(tweet);
+    if (ref !== null) yield [ref.id, tweet];
+  }
 }
 
 /** What the conversation under the focal tweet holds: rows with replies we read, rows that look like tweets but are not. */
@@ -548,6 +594,7 @@ export function threadParentId(tweet: Element, focalId: string): string | null {
   }
   return null;
 }
+
 
 // ---------------------------------------------------------------------------
 // Own identity
@@ -719,7 +766,7 @@ export function readTweetContainer(tweet: Element, ctx: ReadContext): ContainerR
   if (focalId === null) return postReading(read);
   if (read.ref.id === focalId) return focalReading(tweet, read, doc);
 
-  const focal = findTweetArticle(doc, focalId);
+  const focal = focalTweet(doc, focalId);
   if (focal === null) {
     return {
       posts: [],
