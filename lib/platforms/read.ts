@@ -103,3 +103,21 @@ export function oncePerRead<T>(ctx: ReadContext | undefined, key: string, comput
   facts.set(key, value);
   return value;
 }
+
+/**
+ * What a synchronous run of reads has found once (e.g. every reply of a post page
+ * asks for the same focal post): kept until the run ends (the next microtask), so a
+ * page that changes afterwards is looked at afresh. `key` may be any value (an
+ * element, a document, a string).
+ */
+let thisTurn: Map<unknown, unknown> | null = null;
+export function onceThisTurn<T>(key: unknown, compute: () => T): T {
+  if (thisTurn === null) {
+    thisTurn = new Map();
+    queueMicrotask(() => void (thisTurn = null));
+  }
+  if (thisTurn.has(key)) return thisTurn.get(key) as T;
+  const value = compute();
+  thisTurn.set(key, value);
+  return value;
+}

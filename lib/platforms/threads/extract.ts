@@ -28,7 +28,7 @@ import type {
   PostCounts,
   ReadContext,
 } from '../types';
-import { oncePerRead } from '../read';
+import { oncePerRead, onceThisTurn } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
@@ -512,6 +512,24 @@ export function dialogFor(doc: Document, code: string): Element | null {
   );
 }
 
+/**
+ * dialogFor in a run of reads: the page's open dialogs and the post codes each
+ * links to are found once per run (every reply's reply-box health asks; each
+ * search looked through the whole page).
+ */
+function openDialogFor(doc: Document, code: string): Element | null {
+  const dialogs = onceThisTurn(`threads:dialogs`, () => new Map<Document, Array<{ dialog: Element; codes: Set<string> }>>());
+  let known = dialogs.get(doc);
+  if (known === undefined) {
+    known = Array.from(doc.querySelectorAll(DIALOG)).map((dialog) => ({
+      dialog,
+      codes: new Set(all(dialog, S.POST_LINK).flatMap((a) => parseThreadsHref(a.getAttribute('href'))?.code ?? [])),
+    }));
+    dialogs.set(doc, known);
+  }
+  return known.find((d) => d.codes.has(code))?.dialog ?? null;
+}
+
 export function editorIn(root: Element): HTMLElement | null {
   return firstMatching(root, S.EDITOR) as HTMLElement | null;
 }
@@ -603,7 +621,7 @@ export function readThreadsContainer(container: Element, pageUrl: URL, now: numb
 function replyBoxHealth(container: Element, parts: PostParts, commentId: string, loggedIn: boolean, notes: string[]): PartHealth {
   if (!loggedIn) return 'absent';
   if (parts.code !== null) {
-    const dialog = dialogFor(container.ownerDocument, parts.code);
+    const dialog = openDialogFor(container.ownerDocument, parts.code);
     if (dialog !== null && editorIn(dialog) === null) {
       notes.push(`reply ${commentId}: its reply composer is open but has no EDITOR match`);
       return 'broken';

@@ -31,6 +31,7 @@ import type {
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
+import { onceThisTurn } from '../read';
 
 export const X_ORIGIN = 'https://x.com';
 
@@ -508,23 +509,6 @@ export function conversationRole(tweet: Element, focal: Element): ConversationRo
   // the focal tweet comes at or before this row.
   const heading = firstSectionBreakAfter(focalCell);
   return heading !== null && (heading === cell || (heading.compareDocumentPosition(cell) & 4) !== 0) ? 'other' : 'reply';
-}
-
-/**
- * What a synchronous run of reads has found once (every reply of a status page
- * asks for the same focal tweet and the same first heading after it): kept until
- * the run ends, so a page that changes afterwards is looked at afresh.
- */
-let thisTurn: Map<unknown, unknown> | null = null;
-function onceThisTurn<T>(key: unknown, compute: () => T): T {
-  if (thisTurn === null) {
-    thisTurn = new Map();
-    queueMicrotask(() => void (thisTurn = null));
-  }
-  if (thisTurn.has(key)) return thisTurn.get(key) as T;
-  const value = compute();
-  thisTurn.set(key, value);
-  return value;
 }
 
 /** The first section heading row after the focal tweet's row (null: none), found once per run of reads. */
