@@ -106,18 +106,29 @@ export function oncePerRead<T>(ctx: ReadContext | undefined, key: string, comput
 
 /**
  * What a synchronous run of reads has found once (e.g. every reply of a post page
- * asks for the same focal post): kept until the run ends (the next microtask), so a
- * page that changes afterwards is looked at afresh. `key` may be any value (an
- * element, a document, a string).
+ * asks for the same focal post): `name` (what it is) of `scope` (the document or
+ * element it is of), kept until the run ends (the next microtask), so a page that
+ * changes afterwards is looked at afresh.
  */
-let thisTurn: Map<unknown, unknown> | null = null;
-export function onceThisTurn<T>(key: unknown, compute: () => T): T {
+let thisTurn: Map<string, Map<object, unknown>> | null = null;
+export function onceThisTurn<T>(name: string, scope: object, compute: () => T): T {
   if (thisTurn === null) {
     thisTurn = new Map();
     queueMicrotask(() => void (thisTurn = null));
   }
-  if (thisTurn.has(key)) return thisTurn.get(key) as T;
+  let known = thisTurn.get(name);
+  if (known === undefined) {
+    known = new Map();
+    thisTurn.set(name, known);
+  }
+  if (known.has(scope)) return known.get(scope) as T;
   const value = compute();
-  thisTurn.set(key, value);
+  known.set(scope, value);
   return value;
+}
+
+/** The first element paired with `id` (an adapter's page of comments with their ids), or null. */
+export function elementWithId<T>(pairs: Iterable<readonly [string, T]>, id: string): T | null {
+  for (const [key, el] of pairs) if (key === id) return el;
+  return null;
 }

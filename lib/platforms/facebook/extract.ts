@@ -26,7 +26,7 @@ import type {
   PostCounts,
   ReadContext,
 } from '../types';
-import { oncePerRead } from '../read';
+import { elementWithId, oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
@@ -1063,12 +1063,9 @@ export function findCommentElement(doc: Document, commentId: string): { comment:
 }
 
 function findCommentIn(container: Element, doc: Document, commentId: string): Element | null {
-  const els = commentElementsOf(container);
-  if (!commentId.startsWith('hash:')) return els.find((c) => readCommentParts(c, container, 0).ref?.commentId === commentId) ?? null; // ?. : a comment without a link has no id
-  // Hashed ids need the post id they were made with.
-  const postId = readPostIdentity(container, ownedByPost(container), { name: '', profileUrl: null }, { pageUrl: new URL(doc.URL), now: 0 }).postId;
-  if (postId === null) return null;
-  return readComments(container, els, postId, 0).entries.find((e) => e.comment.commentId === commentId)?.element ?? null;
+  // Hashed ids need the post id they were made with (read again with the container's comments).
+  if (commentId.startsWith('hash:')) return elementWithId(commentsWithIds(container, doc), commentId);
+  return commentElementsOf(container).find((c) => readCommentParts(c, container, 0).ref?.commentId === commentId) ?? null; // ?. : a comment without a link has no id
 }
 
 /**

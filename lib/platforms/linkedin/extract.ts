@@ -27,7 +27,7 @@ import type {
   PostCounts,
   ReadContext,
 } from '../types';
-import { oncePerRead } from '../read';
+import { elementWithId, oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
@@ -622,33 +622,35 @@ function readCommentParts(el: Element, pageUrl: URL, now: number, urn: CommentUr
 // ---------------------------------------------------------------------------
 // Reply box
 
-/** The element of the comment with this id (as `collectComments` ids it), or null. */
-/**
- * Every comment in the page with its id, as findCommentElement finds one: by the
- * urn on the element, then (for hashed ids) the page's comments read once. Lazy:
- * the caller stops when it has what it wants.
- */
-export function* pageComments(doc: Document): Generator<[string, Element]> {
+/** The comments with a urn on them (in either spelling: compared in parsed form). */
+function* urnComments(doc: Document): Generator<[string, Element]> {
   for (const el of Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
     const urn = readCommentUrn(el);
     if (urn !== null) yield [urn.commentId, el];
   }
+}
+
+/** The comments with hashed ids, recomputed by reading the page's comments. */
+function* hashedComments(doc: Document): Generator<[string, Element]> {
   for (const entry of collectComments(doc, findPostElements(doc), new URL(LINKEDIN_ORIGIN), 0).entries) {
     if (entry.comment.commentId.startsWith('hash:')) yield [entry.comment.commentId, entry.element];
   }
 }
 
+/**
+ * Every comment in the page with its id, as findCommentElement finds one. Lazy:
+ * the caller stops when it has what it wants (the hashed ones are read last).
+ */
+export function* pageComments(doc: Document): Generator<[string, Element]> {
+  yield* urnComments(doc);
+  yield* hashedComments(doc);
+}
+
+/** The element of the comment with this id (as `collectComments` ids it), or null. */
 export function findCommentElement(doc: Document, commentId: string): Element | null {
   const wanted = commentId.startsWith('urn:li:comment:') ? (parseCommentUrn(commentId) ?? { commentId }).commentId : commentId;
-  // Fast path: urn ids are on the element (in either spelling, so compare parsed forms).
-  for (const el of Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
-    const urn = readCommentUrn(el);
-    if (urn !== null && urn.commentId === wanted) return el;
-  }
-  if (!wanted.startsWith('hash:')) return null;
-  const postEls = findPostElements(doc);
-  const entry = collectComments(doc, postEls, new URL(LINKEDIN_ORIGIN), 0).entries.find((e) => e.comment.commentId === wanted);
-  return entry ? entry.element : null;
+  // Fast path: urn ids are on the element.
+  return elementWithId(urnComments(doc), wanted) ?? (wanted.startsWith('hash:') ? elementWithId(hashedComments(doc), wanted) : null);
 }
 
 /**

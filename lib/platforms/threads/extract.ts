@@ -28,7 +28,7 @@ import type {
   PostCounts,
   ReadContext,
 } from '../types';
-import { oncePerRead, onceThisTurn } from '../read';
+import { elementWithId, oncePerRead, onceThisTurn } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
@@ -411,15 +411,21 @@ export function findMainPost(doc: Document, pageCode: string): Element | null {
 }
 
 /**
- * findMainPost, found once per read while it stays in the page: every reply of a
- * post page asks for it, and each search looks through every link of the page
- * (70 of 137 ms reading a post with 155 replies).
+ * findMainPost, found once per run of reads: every reply of a post page asks for
+ * it, and each search looks through every link of the page (70 of 137 ms reading a
+ * post with 155 replies).
  */
-function mainPostOf(doc: Document, pageCode: string, ctx: ReadContext | undefined): Element | null {
-  const known = oncePerRead(ctx, `threads:main-post:${pageCode}`, () => ({ el: null as Element | null }));
-  if (known.el !== null && known.el.ownerDocument === doc && known.el.isConnected && containerCode(known.el) === pageCode) return known.el;
-  known.el = findMainPost(doc, pageCode);
-  return known.el;
+function mainPostOf(doc: Document, pageCode: string): Element | null {
+  return onceThisTurn(`threads:main-post:${pageCode}`, doc, () => findMainPost(doc, pageCode));
+}
+
+/** The containers of the page's replies whose ids are hashed (each container read again to recompute them). */
+function* hashedReplies(doc: Document, pageUrl: URL): Generator<[string, Element]> {
+  for (const container of pageLevelContainers(doc)) {
+    for (const comment of readThreadsContainer(container, pageUrl, 0).comments) {
+      if (comment.commentId.startsWith('hash:')) yield [comment.commentId, container];
+    }
+  }
 }
 
 /**
@@ -428,17 +434,11 @@ function mainPostOf(doc: Document, pageCode: string, ctx: ReadContext | undefine
  * container read once. Lazy: the caller stops when it has what it wants.
  */
 export function* pageComments(doc: Document, pageUrl: URL | null): Generator<[string, Element]> {
-  const containers = pageLevelContainers(doc);
-  for (const container of containers) {
+  for (const container of pageLevelContainers(doc)) {
     const code = containerCode(container);
     if (code !== null) yield [code, container];
   }
-  if (pageUrl === null) return;
-  for (const container of containers) {
-    for (const comment of readThreadsContainer(container, pageUrl, 0).comments) {
-      if (comment.commentId.startsWith('hash:')) yield [comment.commentId, container];
-    }
-  }
+  if (pageUrl !== null) yield* hashedReplies(doc, pageUrl);
 }
 
 function columnOf(el: Element): Element | null {
@@ -455,10 +455,10 @@ type Standing =
  * is a reply to it; containers before it (the thread it replies to) are posts.
  * Elsewhere every container is a post.
  */
-function standingOf(container: Element, code: string | null, pageUrl: URL, ctx?: ReadContext): Standing {
+function standingOf(container: Element, code: string | null, pageUrl: URL): Standing {
   const pageCode = postCodeOfPage(pageUrl);
   if (pageCode === null || isNested(container) || code === pageCode) return { kind: 'post' };
-  const main = mainPostOf(container.ownerDocument, pageCode, ctx);
+  const main = mainPostOf(container.ownerDocument, pageCode);
   if (main === null) return { kind: 'orphan', pageCode };
   if (precedes(main, container) && columnOf(main) === columnOf(container)) return { kind: 'reply', postId: pageCode, main };
   return { kind: 'post' };
@@ -518,16 +518,13 @@ export function dialogFor(doc: Document, code: string): Element | null {
  * search looked through the whole page).
  */
 function openDialogFor(doc: Document, code: string): Element | null {
-  const dialogs = onceThisTurn(`threads:dialogs`, () => new Map<Document, Array<{ dialog: Element; codes: Set<string> }>>());
-  let known = dialogs.get(doc);
-  if (known === undefined) {
-    known = Array.from(doc.querySelectorAll(DIALOG)).map((dialog) => ({
+  const dialogs = onceThisTurn('threads:dialogs', doc, () =>
+    Array.from(doc.querySelectorAll(DIALOG)).map((dialog) => ({
       dialog,
       codes: new Set(all(dialog, S.POST_LINK).flatMap((a) => parseThreadsHref(a.getAttribute('href'))?.code ?? [])),
-    }));
-    dialogs.set(doc, known);
-  }
-  return known.find((d) => d.codes.has(code))?.dialog ?? null;
+    })),
+  );
+  return dialogs.find((d) => d.codes.has(code))?.dialog ?? null;
 }
 
 export function editorIn(root: Element): HTMLElement | null {
@@ -550,7 +547,7 @@ function reading(posts: ExtractedPost[], comments: ExtractedComment[], health: P
 export function readThreadsContainer(container: Element, pageUrl: URL, now: number, ctx?: ReadContext): ContainerReading {
   const parts = readPostParts(container, now);
   const notes: string[] = [];
-  const standing = standingOf(container, parts.code, pageUrl, ctx);
+  const standing = standingOf(container, parts.code, pageUrl);
 
   if (parts.code === null && standing.kind !== 'reply') {
     // Profile cards, the "What's new?" prompt…: pressable, but no post.
@@ -673,10 +670,7 @@ export function findCommentContainer(doc: Document, commentId: string, pageUrl: 
   const byCode = findContainerByCode(doc, commentId);
   if (byCode !== null) return byCode;
   if (!commentId.startsWith('hash:') || pageUrl === null) return null;
-  const containers = pageLevelContainers(doc);
-  return (
-    containers.find((c) => readThreadsContainer(c, pageUrl, 0).comments.some((comment) => comment.commentId === commentId)) ?? null
-  );
+  return elementWithId(hashedReplies(doc, pageUrl), commentId);
 }
 
 /**

@@ -723,26 +723,22 @@ function candidatePageUrls(doc: Document): URL[] {
   return out;
 }
 
-/** The comment with this id (as `readComments` ids it) and its level, or null. */
-/** Every comment in the page with its id and element, as findCommentEntry finds one: each container read once per address. Lazy. */
-export function* pageComments(doc: Document): Generator<[string, Element]> {
+/** Every comment entry in the page: each container read once per address the page may have. Lazy. */
+function* pageEntries(doc: Document): Generator<CommentEntry> {
   for (const pageUrl of candidatePageUrls(doc)) {
     const ctx: ReadContext = { pageUrl, now: 0 };
-    for (const container of Array.from(doc.querySelectorAll(CONTAINER_SELECTOR))) {
-      for (const entry of readContainerDetailed(container, ctx).entries) yield [entry.comment.commentId, entry.element];
-    }
+    for (const container of Array.from(doc.querySelectorAll(CONTAINER_SELECTOR))) yield* readContainerDetailed(container, ctx).entries;
   }
 }
 
+/** Every comment in the page with its id and element, as findCommentEntry finds one. Lazy. */
+export function* pageComments(doc: Document): Generator<[string, Element]> {
+  for (const entry of pageEntries(doc)) yield [entry.comment.commentId, entry.element];
+}
+
+/** The comment with this id (as `readComments` ids it) and its level, or null. */
 export function findCommentEntry(doc: Document, commentId: string): CommentEntry | null {
-  for (const pageUrl of candidatePageUrls(doc)) {
-    const ctx: ReadContext = { pageUrl, now: 0 };
-    for (const container of Array.from(doc.querySelectorAll(CONTAINER_SELECTOR))) {
-      const { entries } = readContainerDetailed(container, ctx);
-      const entry = entries.find((e) => e.comment.commentId === commentId);
-      if (entry !== undefined) return entry;
-    }
-  }
+  for (const entry of pageEntries(doc)) if (entry.comment.commentId === commentId) return entry;
   return null;
 }
 

@@ -513,7 +513,7 @@ export function conversationRole(tweet: Element, focal: Element): ConversationRo
 
 /** The first section heading row after the focal tweet's row (null: none), found once per run of reads. */
 function firstSectionBreakAfter(focalCell: Element): Element | null {
-  return onceThisTurn(focalCell, () => {
+  return onceThisTurn('x:first-break', focalCell, () => {
     for (let row = focalCell.nextElementSibling; row !== null; row = row.nextElementSibling) {
       if (isSectionBreak(row)) return row;
     }
@@ -523,13 +523,7 @@ function firstSectionBreakAfter(focalCell: Element): Element | null {
 
 /** The focal tweet of a status page, found once per run of reads of this document (each reply's read asks for it). */
 function focalTweet(doc: Document, focalId: string): Element | null {
-  const found = onceThisTurn(doc, () => new Map<string, Element | null>());
-  let focal = found.get(focalId);
-  if (focal === undefined || (focal !== null && !focal.isConnected)) {
-    focal = findTweetArticle(doc, focalId);
-    found.set(focalId, focal);
-  }
-  return focal;
+  return onceThisTurn(`x:focal:${focalId}`, doc, () => findTweetArticle(doc, focalId));
 }
 
 /** Every tweet in the page with its id, as findTweetArticle finds one. Lazy: the caller stops when it has what it wants. */
@@ -578,7 +572,6 @@ export function threadParentId(tweet: Element, focalId: string): string | null {
   }
   return null;
 }
-
 
 // ---------------------------------------------------------------------------
 // Own identity

@@ -25,7 +25,7 @@ import type {
   PostCounts,
   ReadContext,
 } from '../types';
-import { oncePerRead } from '../read';
+import { elementWithId, oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
@@ -839,23 +839,18 @@ export function findReplyButton(commentEl: Element): HTMLElement | null {
   return button === null ? null : (button as HTMLElement);
 }
 
-/**
- * The element of the comment with this id, in a page that is not hidden. YouTube
- * ids are read from the time link; hash ids are recomputed by reading the page's
- * video containers (the page url comes from the document).
- */
-/**
- * Every comment in the page with its id, as findCommentElement finds one: the
- * visible comments by their links, then (for hashed ids) each watch or Shorts
- * page's comments read once. Lazy: the caller stops when it has what it wants.
- */
-export function* pageComments(doc: Document): Generator<[string, Element]> {
+/** The comments of pages that are not hidden, with the id their time link gives. */
+function* linkedComments(doc: Document): Generator<[string, Element]> {
   for (const el of Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
     if (inHiddenPage(el)) continue;
     const timeLink = firstMatch(el, S.COMMENT_TIME_LINK, ownedByComment(el));
     const link = timeLink === null ? null : parseCommentLink(timeLink.getAttribute('href'));
     if (link !== null) yield [link.commentId, el];
   }
+}
+
+/** The comments with hashed ids, recomputed by reading the page's visible watch and Shorts pages (the page url comes from the document). */
+function* hashedComments(doc: Document): Generator<[string, Element]> {
   const pageUrl = toUrl(doc.location === null ? null : doc.location.href, YOUTUBE_ORIGIN);
   const ref = pageUrl === null ? null : parseVideoUrl(pageUrl.href);
   if (pageUrl === null || ref === null) return;
@@ -867,25 +862,22 @@ export function* pageComments(doc: Document): Generator<[string, Element]> {
   }
 }
 
+/**
+ * Every comment in the page with its id, as findCommentElement finds one. Lazy:
+ * the caller stops when it has what it wants (the hashed ones are read last).
+ */
+export function* pageComments(doc: Document): Generator<[string, Element]> {
+  yield* linkedComments(doc);
+  yield* hashedComments(doc);
+}
+
+/**
+ * The element of the comment with this id, in a page that is not hidden. YouTube
+ * ids are read from the time link; hash ids are recomputed by reading the page's
+ * video containers.
+ */
 export function findCommentElement(doc: Document, commentId: string): Element | null {
-  const visible = Array.from(doc.querySelectorAll(COMMENT_SELECTOR)).filter((el) => !inHiddenPage(el));
-  if (!commentId.startsWith('hash:')) {
-    for (const el of visible) {
-      const timeLink = firstMatch(el, S.COMMENT_TIME_LINK, ownedByComment(el));
-      const link = timeLink === null ? null : parseCommentLink(timeLink.getAttribute('href'));
-      if (link !== null && link.commentId === commentId) return el;
-    }
-    return null;
-  }
-  const pageUrl = toUrl(doc.location === null ? null : doc.location.href, YOUTUBE_ORIGIN);
-  const ref = pageUrl === null ? null : parseVideoUrl(pageUrl.href);
-  if (pageUrl === null || ref === null) return null;
-  for (const container of Array.from(doc.querySelectorAll(anyOf([...S.WATCH_PAGE, ...S.SHORTS_PAGE])))) {
-    if (container.hasAttribute('hidden')) continue;
-    const entry = collectComments(container, ref.videoId, { pageUrl, now: 0 }).entries.find((e) => e.comment.commentId === commentId);
-    if (entry !== undefined) return entry.element;
-  }
-  return null;
+  return elementWithId(commentId.startsWith('hash:') ? hashedComments(doc) : linkedComments(doc), commentId);
 }
 
 /**
