@@ -37,13 +37,7 @@ function spellings(html: string, id: string): string[] {
   const out = new Set([id, encodeURIComponent(id)]);
   // Facebook's comment links also carry base64("comment:<post>_<id>"), URL-encoded.
   for (const m of html.matchAll(/[A-Za-z0-9+/]{16,}(?:%3D|=){0,2}/g)) {
-    const raw = m[0].replace(/%3D/g, '=');
-    let decoded = '';
-    try {
-      decoded = Buffer.from(raw, 'base64').toString('utf8');
-    } catch {
-      continue;
-    }
+    const decoded = Buffer.from(m[0].replace(/%3D/g, '='), 'base64').toString('utf8');
     if (decoded.includes(id) && /^[\x20-\x7e]+$/.test(decoded)) out.add(m[0]);
   }
   return [...out];
@@ -57,11 +51,10 @@ function respell(spelling: string, from: string, to: string): string {
   return spelling.includes('%3D') ? encoded.replace(/=/g, '%3D') : encoded;
 }
 
-/** A new id of the same shape: the same length, its last digits (or letters) replaced by the serial. */
+/** A new id of the same shape (`id` without any `hash:`): the same length, its last digits (or letters) replaced by the serial. */
 function cloneCommentId(id: string, serial: number): string {
   const digits = String(serial).padStart(6, '0');
-  const bare = id.replace(/^hash:/, '');
-  if (bare.length <= digits.length + 2) return `${id}${digits}`;
+  if (id.length <= digits.length + 2) return `${id}${digits}`;
   return id.slice(0, id.length - digits.length) + digits;
 }
 
@@ -111,7 +104,7 @@ export async function buildCommentsPage(platform: string, me: string, count: num
     el.after(clone);
   }
 
-  // Serialised as the page it will be served as (happy-dom's XMLSerializer writes HTML documents as HTML).
+  // Serialised for serving (XMLSerializer writes XHTML-style markup, which Chromium parses as the same page; the read below checks it).
   const serializer = new (doc.defaultView as unknown as { XMLSerializer: typeof XMLSerializer }).XMLSerializer();
   const html = `<!DOCTYPE html>\n${serializer.serializeToString(doc.documentElement)}`;
   const after = readPage(adapter, parseHtml(html, fixture.url), ctx);

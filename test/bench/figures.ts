@@ -137,6 +137,30 @@ export function feedFigures(results: FeedPlatformResult[], extensionKeys: string
 }
 
 /** The start-up samples of ours loaded with the panel left open (its React UI loaded at once). */
+/** One set of start-up loads per variant (`of`): each variant's median, and its difference to the baseline's. */
+function sideBySide(of: (variant: string) => LoadSample[], extensionKeys: string[]) {
+  const med = (variant: string, value: (s: LoadSample) => number) => {
+    const loads = of(variant);
+    return loads.length ? median(loads.map(value)) : null;
+  };
+  const added = (variant: string, value: (s: LoadSample) => number) => {
+    const mine = med(variant, value);
+    const base = med('baseline', value);
+    return mine === null || base === null ? null : mine - base;
+  };
+  const byVariant = (value: (s: LoadSample) => number) => ({
+    ours: added('ours', value),
+    compare: Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, added(k, value)])),
+  });
+  return { med, added, byVariant };
+}
+
+/** The note when some of a variant's loads had not read and counted the own post by the time they settled. */
+function unhandledNote(variant: string, loads: LoadSample[]): string | undefined {
+  const missed = loads.filter((s) => s.ownPostHandled === false).length;
+  return missed ? `${variant}: the own post was not read and counted by then in ${missed} of ${loads.length} loads` : undefined;
+}
+
 export const OURS_PANEL_OPEN = 'ours, panel open';
 
 export function startupFigures(
@@ -154,25 +178,14 @@ export function startupFigures(
   const section = 'Start-up (own-post page)';
   for (const platform of platforms) {
     const of = (variant: string, first: boolean) => samples.filter((s) => s.page === 'own-post' && s.variant === variant && s.platform === platform && (s.load === 0) === first);
-    const added = (variant: string, first: boolean, value: (s: LoadSample) => number) => {
-      const mine = of(variant, first);
-      const base = of('baseline', first);
-      return mine.length && base.length ? median(mine.map(value)) - median(base.map(value)) : null;
-    };
-    const byVariant = (first: boolean, value: (s: LoadSample) => number) => ({
-      ours: added('ours', first, value),
-      compare: Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, added(k, first, value)])),
-    });
-    const unhandled = (variant: string) => {
-      const loads = of(variant, false).concat(of(variant, true));
-      const missed = loads.filter((s) => s.ownPostHandled === false).length;
-      return missed ? `${variant}: the own post was not read and counted by then in ${missed} of ${loads.length} loads` : undefined;
-    };
+    const later = sideBySide((variant) => of(variant, false), extensionKeys);
+    const first = sideBySide((variant) => of(variant, true), extensionKeys);
+    const unhandled = (variant: string) => unhandledNote(variant, of(variant, false).concat(of(variant, true)));
     out.push({
       section,
       label: `${nameOf(platform)}: added main-thread time per load`,
       unit: 'ms',
-      ...byVariant(false, (s) => s.taskMs),
+      ...later.byVariant((s) => s.taskMs),
       budget: { op: '<=', value: BUDGETS.startupAddedMs },
       note: unhandled('ours'),
     });
@@ -181,12 +194,12 @@ export function startupFigures(
         section,
         label: `${nameOf(platform)}: … with the panel left open (its UI loaded at once)`,
         unit: 'ms',
-        ours: added(OURS_PANEL_OPEN, false, (s) => s.taskMs),
+        ours: later.added(OURS_PANEL_OPEN, (s) => s.taskMs),
         note: unhandled(OURS_PANEL_OPEN),
       });
     }
-    out.push({ section, label: `${nameOf(platform)}: … on the first visit after browser start`, unit: 'ms', ...byVariant(true, (s) => s.taskMs) });
-    out.push({ section, label: `${nameOf(platform)}: added script per load (ScriptDuration)`, unit: 'ms', ...byVariant(false, (s) => s.scriptMs) });
+    out.push({ section, label: `${nameOf(platform)}: … on the first visit after browser start`, unit: 'ms', ...first.byVariant((s) => s.taskMs) });
+    out.push({ section, label: `${nameOf(platform)}: added script per load (ScriptDuration)`, unit: 'ms', ...later.byVariant((s) => s.scriptMs) });
   }
   const busySection = 'Start-up (busy own post: the own post with many comments)';
   for (const platform of platforms) {
@@ -198,29 +211,19 @@ export function startupFigures(
     }
     if (comments === undefined) continue;
     const of = (variant: string) => samples.filter((s) => s.page === 'busy' && s.variant === variant && s.platform === platform);
-    const med = (variant: string, value: (s: LoadSample) => number) => (of(variant).length ? median(of(variant).map(value)) : null);
-    const added = (variant: string, value: (s: LoadSample) => number) => {
-      const mine = med(variant, value);
-      const base = med('baseline', value);
-      return mine === null || base === null ? null : mine - base;
-    };
-    const byVariant = (value: (s: LoadSample) => number) => ({
-      ours: added('ours', value),
-      compare: Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, added(k, value)])),
-    });
-    const missed = of('ours').filter((s) => s.ownPostHandled === false).length;
+    const loads = sideBySide(of, extensionKeys);
     out.push({
       section: busySection,
       label: `${nameOf(platform)}: added main-thread time per load, ${comments} comments`,
       unit: 'ms',
-      ...byVariant((s) => s.taskMs),
-      note: missed ? `ours: the own post was not read and counted by then in ${missed} of ${of('ours').length} loads` : undefined,
+      ...loads.byVariant((s) => s.taskMs),
+      note: unhandledNote('ours', of('ours')),
     });
     for (const [kind, what] of [['wall', 'wall time'], ['cpu', 'CPU time']] as const) {
       const long = (s: LoadSample) => s.longTasks?.[kind] ?? Number.NaN;
-      const others = Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, med(k, long)]));
-      out.push({ section: busySection, label: `${nameOf(platform)}: long tasks ≥ 50 ms of ${what} per load, with / without`, unit: 'count', ours: med('ours', long), baseline: med('baseline', long), compare: others });
-      out.push({ section: busySection, label: `${nameOf(platform)}: long tasks of ${what} added`, unit: 'count', ...byVariant(long), budget: { op: '<=', value: BUDGETS.addedLongTasks } });
+      const others = Object.fromEntries(extensionKeys.filter((k) => k !== 'ours').map((k) => [k, loads.med(k, long)]));
+      out.push({ section: busySection, label: `${nameOf(platform)}: long tasks ≥ 50 ms of ${what} per load, with / without`, unit: 'count', ours: loads.med('ours', long), baseline: loads.med('baseline', long), compare: others });
+      out.push({ section: busySection, label: `${nameOf(platform)}: long tasks of ${what} added`, unit: 'count', ...loads.byVariant(long), budget: { op: '<=', value: BUDGETS.addedLongTasks } });
     }
   }
   const sizeSection = 'What every page loads (content scripts)';

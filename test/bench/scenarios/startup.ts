@@ -104,12 +104,12 @@ export async function ownIdentities(platforms: string[]): Promise<Record<string,
 
 async function loadOnce(page: Page, url: string, busy = false): Promise<Pick<LoadSample, 'taskMs' | 'scriptMs' | 'layoutMs' | 'styleMs' | 'longTasks'>> {
   const cdp = await cdpFor(page);
-  const longTasks = busy;
-  if (longTasks) await startTrace(cdp, ['toplevel', 'devtools.timeline']);
+  // A busy page is traced for its long tasks.
+  if (busy) await startTrace(cdp, ['toplevel', 'devtools.timeline']);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(busy ? BUSY_SETTLE_MS : SETTLE_MS);
   const m = await metrics(cdp);
-  const events = longTasks ? await stopTrace(cdp) : null;
+  const events = busy ? await stopTrace(cdp) : null;
   await cdp.detach();
   const out = { taskMs: m.taskMs, scriptMs: m.scriptMs, layoutMs: m.layoutMs, styleMs: m.styleMs };
   if (events === null) return out;
