@@ -304,6 +304,13 @@ export function popupFigures(scales: ScaleResult[]): Figure[] {
   for (const s of scales) {
     out.push({ section, label: `${s.interactions.toLocaleString('en')}: its query alone (UI_GET_WEEK_STATS), median`, unit: 'ms', ours: median(s.weekStatsMessage) });
     out.push({ section, label: `${s.interactions.toLocaleString('en')}: page scripts run (DOMContentLoaded), median`, unit: 'ms', ours: median(s.popupDomContentLoaded) });
+    out.push({
+      section,
+      label: `${s.interactions.toLocaleString('en')}: the floor, median`,
+      unit: 'ms',
+      ours: s.floor.length ? median(s.floor.map((p) => p.paintedMs)) : null,
+      note: 'a page of the extension whose one small script sends the same message and puts its answer in a table: what any such page costs in this browser',
+    });
   }
   return out;
 }

@@ -1,14 +1,18 @@
 /**
- * 4. Popup at scale and 5. Dashboard at scale, in one browser with our
- * extension. The history is seeded straight into the extension's IndexedDB
- * from its service worker (inpage/db-bench.ts): own posts and interactions over
+ * 4. Popup at scale and 5. Dashboard at scale, with our extension: one
+ * browser for each of the popup's two scales, the dashboard in the large one.
+ * The history is seeded straight into the extension's IndexedDB from its
+ * service worker (inpage/db-bench.ts): own posts and interactions over
  * two years, with the daily rollups the product's own contribution functions
  * give for them (checked equal to a rebuild from the log at the small scale).
  * Pages are timed from their navigation start to the selector appearing and
  * the next frame after it, measured in the page.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { NAME_SHIM, OURS, launchVariant, setOwnProfiles, type VariantSession } from '../browser';
+import { EXTENSION_DIR, launch } from '../../e2e/harness';
+import { NAME_SHIM, setOwnProfiles, snapshotExtension, type VariantSession } from '../browser';
 import { dbBench } from '../inpage';
 import { ownProfileUrl, SEED_PLATFORMS } from '../inpage/db-bench';
 
@@ -32,6 +36,8 @@ export interface ScaleResult {
   weekStatsMessage: number[];
   /** The popup page's DOMContentLoaded (its scripts parsed and run), ms from navigation start. */
   popupDomContentLoaded: number[];
+  /** The floor: a page of the extension with one small script that sends the same message and shows its answer in a table. */
+  floor: PageTiming[];
 }
 
 export interface DashboardResult {
@@ -171,14 +177,30 @@ async function openTimed(context: BrowserContext, url: string, selectors: string
   return { page, timings };
 }
 
-async function popupTiming(session: VariantSession): Promise<PageTiming & { domContentLoaded: number }> {
+/**
+ * The floor page, added to the benchmark's copy of the extension only: what
+ * any extension page that asks the service worker for the week and shows the
+ * answer costs in this browser, without our page's code (React, the checks of
+ * the answer, the layout).
+ */
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body><div id="root"></div></body></html>\n';
+const FLOOR_JS = `chrome.runtime.sendMessage({ type: 'UI_GET_WEEK_STATS' }).then((answer) => {
+  const table = document.createElement('table');
+  table.className = 'sd-metrics';
+  table.createTBody().insertRow().insertCell().textContent = answer && answer.ok ? String(answer.data.days.length) : 'error';
+  document.getElementById('root').append(table);
+});
+`;
+
+async function popupTiming(session: VariantSession, path = 'popup.html'): Promise<PageTiming & { domContentLoaded: number }> {
   const table = 'table.sd-metrics tbody tr';
-  const { page, timings } = await openTimed(session.context, `chrome-extension://${session.extensionId}/popup.html`, [table, '[data-testid="empty-state"]', '[role="alert"]'], 30_000);
+  const { page, timings } = await openTimed(session.context, `chrome-extension://${session.extensionId}/${path}`, [table, '[data-testid="empty-state"]', '[role="alert"]'], 30_000);
   try {
     const t = timings[table];
     if (!t) {
       const text = (await page.locator('body').innerText()).slice(0, 200);
-      throw new Error(`the popup showed no metrics table within 30 s (it shows: ${JSON.stringify(text)})`);
+      throw new Error(`${path} showed no metrics table within 30 s (it shows: ${JSON.stringify(text)})`);
     }
     const domContentLoaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? Number.NaN);
     return { ...t, domContentLoaded };
@@ -187,7 +209,9 @@ async function popupTiming(session: VariantSession): Promise<PageTiming & { domC
   }
 }
 
-async function seedHistory(session: VariantSession, total: number, log: (l: string) => void): Promise<Omit<ScaleResult, 'popup' | 'weekStatsMessage' | 'popupDomContentLoaded'>> {
+type Seeded = Omit<ScaleResult, 'popup' | 'weekStatsMessage' | 'popupDomContentLoaded' | 'floor'>;
+
+async function seedHistory(session: VariantSession, total: number, log: (l: string) => void): Promise<Seeded> {
   const call = await dbBench(session.worker!);
   const plan = { total, days: DAYS, now: Date.now() };
   const t0 = Date.now();
@@ -216,49 +240,88 @@ async function seedHistory(session: VariantSession, total: number, log: (l: stri
   return { interactions: counts.interactions ?? 0, posts, rollupRows: counts.dailyRollups ?? 0, seedMs, consistent, consistency };
 }
 
+async function weekStatsTimes(session: VariantSession, runs: number): Promise<number[]> {
+  const probe = await session.context.newPage();
+  try {
+    await probe.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const out: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const { ms, answer } = await timedMessage(probe, { type: 'UI_GET_WEEK_STATS' });
+      if (!answer.ok) throw new Error(`UI_GET_WEEK_STATS failed: ${answer.error?.message}`);
+      out.push(ms);
+    }
+    return out;
+  } finally {
+    await probe.close();
+  }
+}
+
+/**
+ * Each scale has its own browser, both open from seeding to the end, and the
+ * popup is opened in them in turn (small, large, large, small, …), so the two
+ * medians share the machine's state: measured one scale after the other, minutes
+ * apart, their ratio also measured how busy the machine was at each time. The
+ * floor page is opened after each popup, in the same browser.
+ */
 export async function runPopupAndDashboard(
   opts: { small: number; large: number; runs: number; library: number },
   log: (l: string) => void,
 ): Promise<{ scales: ScaleResult[]; dashboard: DashboardResult }> {
-  const session = await launchVariant(OURS);
+  const sessions: VariantSession[] = [];
+  const dir = await snapshotExtension(EXTENSION_DIR);
+  writeFileSync(join(dir, FLOOR_PAGE), FLOOR_HTML);
+  writeFileSync(join(dir, 'bench-floor.js'), FLOOR_JS);
   try {
-    // The harness routes every request through this process to keep pages off the network. With a route in
-    // place Playwright pauses every request, the extension's own files included, until this process lets it
-    // go: 45-55 ms of each popup opening on this machine (its page and its four chunks), which a user's browser
-    // never spends. Only extension pages are opened here, and they load nothing from the network.
-    await session.context.unrouteAll();
-    // The popup opens the database (the background creates it on first use).
-    await popupTiming(session).catch(() => undefined);
-    await setOwnProfiles(session.worker!, Object.fromEntries(SEED_PLATFORMS.map((p) => [p, ownProfileUrl(p)])));
-    const scales: ScaleResult[] = [];
+    const seeded: Seeded[] = [];
     for (const total of [opts.small, opts.large]) {
+      const session = await launch({ extensionDir: dir });
+      sessions.push(session);
+      // The harness routes every request through this process to keep pages off the network. With a route in
+      // place Playwright pauses every request, the extension's own files included, until this process lets it
+      // go: 45-55 ms of each popup opening on this machine (its page and its four chunks), which a user's browser
+      // never spends. Only extension pages are opened here, and they load nothing from the network.
+      await session.context.unrouteAll();
+      // The popup opens the database (the background creates it on first use).
+      await popupTiming(session).catch(() => undefined);
+      await setOwnProfiles(session.worker!, Object.fromEntries(SEED_PLATFORMS.map((p) => [p, ownProfileUrl(p)])));
       log(`  seeding ${total.toLocaleString('en')} interactions over two years…`);
-      const seeded = await seedHistory(session, total, log);
-      // One opening first: the worker and the page's code warm up as on any ordinary use.
-      await popupTiming(session);
-      const popup: PageTiming[] = [];
-      const popupDomContentLoaded: number[] = [];
-      for (let r = 0; r < opts.runs; r++) {
-        const { domContentLoaded, ...t } = await popupTiming(session);
-        popup.push(t);
-        popupDomContentLoaded.push(domContentLoaded);
-      }
-      const weekStatsMessage: number[] = [];
-      const probe = await session.context.newPage();
-      await probe.goto(`chrome-extension://${session.extensionId}/popup.html`);
-      for (let r = 0; r < opts.runs; r++) {
-        const { ms, answer } = await timedMessage(probe, { type: 'UI_GET_WEEK_STATS' });
-        if (!answer.ok) throw new Error(`UI_GET_WEEK_STATS failed: ${answer.error?.message}`);
-        weekStatsMessage.push(ms);
-      }
-      await probe.close();
-      scales.push({ ...seeded, popup, weekStatsMessage, popupDomContentLoaded });
-      log(`  popup with ${total.toLocaleString('en')}: ${popup.map((p) => p.paintedMs.toFixed(0)).join(', ')} ms; its query alone ${weekStatsMessage.map((m) => m.toFixed(0)).join(', ')} ms (seeded in ${(seeded.seedMs / 1000).toFixed(0)} s; ${seeded.consistency})`);
+      seeded.push(await seedHistory(session, total, log));
     }
-    const dashboard = await runDashboard(session, opts, log);
+    // One opening each first: the worker and the page's code warm up as on any ordinary use.
+    for (const session of sessions) {
+      await popupTiming(session);
+      await popupTiming(session, FLOOR_PAGE);
+    }
+    const popup: PageTiming[][] = sessions.map(() => []);
+    const popupDomContentLoaded: number[][] = sessions.map(() => []);
+    const floor: PageTiming[][] = sessions.map(() => []);
+    for (let r = 0; r < opts.runs; r++) {
+      const order = r % 2 === 0 ? [0, 1] : [1, 0];
+      for (const i of order) {
+        const { domContentLoaded, ...t } = await popupTiming(sessions[i]!);
+        popup[i]!.push(t);
+        popupDomContentLoaded[i]!.push(domContentLoaded);
+        const { domContentLoaded: _, ...f } = await popupTiming(sessions[i]!, FLOOR_PAGE);
+        floor[i]!.push(f);
+      }
+    }
+    const scales: ScaleResult[] = [];
+    for (const [i, session] of sessions.entries()) {
+      const weekStatsMessage = await weekStatsTimes(session, opts.runs);
+      const s = seeded[i]!;
+      scales.push({ ...s, popup: popup[i]!, weekStatsMessage, popupDomContentLoaded: popupDomContentLoaded[i]!, floor: floor[i]! });
+      log(
+        `  popup with ${s.interactions.toLocaleString('en')}: ${popup[i]!.map((p) => p.paintedMs.toFixed(0)).join(', ')} ms; the floor page ${floor[i]!.map((p) => p.paintedMs.toFixed(0)).join(', ')} ms; ` +
+          `its query alone ${weekStatsMessage.map((m) => m.toFixed(0)).join(', ')} ms (seeded in ${(s.seedMs / 1000).toFixed(0)} s; ${s.consistency})`,
+      );
+    }
+    // The small browser is not needed for the dashboard, which is measured at the large scale alone.
+    await sessions.shift()!.close();
+    const dashboard = await runDashboard(sessions[0]!, opts, log);
     return { scales, dashboard };
   } finally {
-    await session.close();
+    for (const session of sessions) await session.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
