@@ -3,7 +3,7 @@ import { recordCapture, setCommentStatus } from './capture';
 import { saveInspiration } from './inspirations';
 import { cleanupSnapshots } from './maintenance';
 import { recordManualInteraction } from './manual';
-import { computeRollupsFromLog, replaceRollupsFromLog } from './rollups';
+import { computeRollupsFromLog, fillStatusCounts, replaceRollupsFromLog } from './rollups';
 import { OPEN_COMMENTS_DAY, SocialDeskDB, type DailyRollupRow } from './schema';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
 import { rng } from '@/test/seed';
@@ -89,6 +89,42 @@ describe('rollup maintenance, write path by write path', () => {
     // The last one waiting dismissed: the row nets to nothing and goes, as a rebuild gives.
     await setCommentStatus(db, 'linkedin:comment_received:c1', 'dismissed', { timeZone: TZ });
     expect((await expectRollupsMatchRebuild()).some((r) => r.day === OPEN_COMMENTS_DAY)).toBe(false);
+  });
+
+  it('each day keeps how many of its comments are open and how many dismissed', async () => {
+    const day = (rows: DailyRollupRow[]) => rows.find((r) => r.day === '2026-11-27');
+    await recordCapture(db, reading([post('1')], [comment('c1', '1'), comment('c2', '1'), comment('c3', '1')]), ctx());
+    expect(day(await expectRollupsMatchRebuild())).toMatchObject({ commentsReceived: 3, commentsOpen: 3, commentsDismissed: 0 });
+    await setCommentStatus(db, 'linkedin:comment_received:c1', 'dismissed', { timeZone: TZ });
+    expect(day(await expectRollupsMatchRebuild())).toMatchObject({ commentsOpen: 2, commentsDismissed: 1 });
+    const reply = comment('r2', '1', { parentId: 'c2', author: { name: 'Mei Lin', profileUrl: ME }, text: 'Yes!' });
+    await recordCapture(db, reading([post('1')], [reply]), ctx(NOW + 3_600_000));
+    expect(day(await expectRollupsMatchRebuild())).toMatchObject({ commentsOpen: 1, commentsDismissed: 1, commentsAnswered: 1 });
+  });
+
+  it('rows from before those counts stay without them through later writes, and are filled from the log once', async () => {
+    await recordCapture(db, reading([post('1')], [comment('c1', '1'), comment('c2', '1')]), ctx());
+    await recordCapture(db, reading([post('2', { publishedAt: { at: NOW - 3 * DAY, precision: 'minute' } })], [comment('d1', '2', { time: { at: NOW - 3 * DAY, precision: 'minute' } })]), ctx());
+    // As an earlier version stored them.
+    await db.dailyRollups.toCollection().modify((r) => {
+      delete r.commentsOpen;
+      delete r.commentsDismissed;
+    });
+    await setCommentStatus(db, 'linkedin:comment_received:c1', 'dismissed', { timeZone: TZ });
+    await recordCapture(db, reading([post('1')], [comment('c3', '1')]), ctx());
+    const legacy = await db.dailyRollups.toArray();
+    expect(legacy.filter((r) => r.day !== OPEN_COMMENTS_DAY).length).toBeGreaterThan(1);
+    expect(legacy.every((r) => r.commentsOpen === undefined && r.commentsDismissed === undefined)).toBe(true);
+    // A day first written now is counted from its start.
+    await recordCapture(db, reading([post('3', { publishedAt: { at: NOW - 6 * DAY, precision: 'minute' } })], [comment('e1', '3', { time: { at: NOW - 6 * DAY, precision: 'minute' } })]), ctx());
+    expect((await db.dailyRollups.toArray()).filter((r) => r.commentsOpen !== undefined && r.day !== OPEN_COMMENTS_DAY).map((r) => r.day)).toEqual(['2026-11-21']);
+
+    expect(await fillStatusCounts(db, { timeZone: TZ })).toBe(legacy.length);
+    const rows = await expectRollupsMatchRebuild();
+    expect(rows.find((r) => r.day === '2026-11-27')).toMatchObject({ commentsReceived: 3, commentsOpen: 2, commentsDismissed: 1 });
+    expect(await fillStatusCounts(db, { timeZone: TZ })).toBe(0);
+    await setCommentStatus(db, 'linkedin:comment_received:c1', 'open', { timeZone: TZ });
+    expect((await expectRollupsMatchRebuild()).find((r) => r.day === '2026-11-27')).toMatchObject({ commentsOpen: 3, commentsDismissed: 0 });
   });
 
   it('manual interactions count like captured ones', async () => {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { dayKey } from '../stats/days';
 import type { Platform } from '../platforms/types';
 import {
@@ -39,8 +40,12 @@ export function interactionContributions(row: InteractionRow, ctx: RollupContext
     case 'comment_received': {
       const out: Contribution[] = [{ day, platform, field: 'commentsReceived', amount: 1 }];
       if (row.status === 'replied') out.push({ day, platform, field: 'commentsAnswered', amount: 1 });
-      // Still waiting for a reply: counted on the platform's open-comments row (lib/db/schema.ts OPEN_COMMENTS_DAY).
-      if (row.status === 'open') out.push({ day: OPEN_COMMENTS_DAY, platform, field: 'commentsReceived', amount: 1 });
+      if (row.status === 'open') {
+        out.push({ day, platform, field: 'commentsOpen', amount: 1 });
+        // Still waiting for a reply: also counted on the platform's open-comments row (lib/db/schema.ts OPEN_COMMENTS_DAY).
+        out.push({ day: OPEN_COMMENTS_DAY, platform, field: 'commentsReceived', amount: 1 });
+      }
+      if (row.status === 'dismissed') out.push({ day, platform, field: 'commentsDismissed', amount: 1 });
       return out;
     }
     case 'reply_sent': {
@@ -106,6 +111,10 @@ function applyTo(row: DailyRollupRow, c: Contribution, sign: 1 | -1) {
     const gain = (row.postGains[c.postKey] ??= { reactions: 0, comments: 0, shares: 0 });
     gain[c.count] += sign * c.amount;
     if (gain.reactions === 0 && gain.comments === 0 && gain.shares === 0) delete row.postGains[c.postKey];
+  } else if (c.field === 'commentsOpen' || c.field === 'commentsDismissed') {
+    // A row from before these counts existed stays without them until fillStatusCounts counts them whole.
+    const before = row[c.field];
+    if (before !== undefined) row[c.field] = before + sign * c.amount;
   } else {
     row[c.field] += sign * c.amount;
   }
@@ -138,6 +147,8 @@ function isEmptyRollup(row: DailyRollupRow): boolean {
     row.repliesSent === 0 &&
     row.mentions === 0 &&
     row.commentsAnswered === 0 &&
+    !row.commentsOpen &&
+    !row.commentsDismissed &&
     row.reactionsGained === 0 &&
     row.commentsGained === 0 &&
     row.sharesGained === 0 &&
@@ -145,6 +156,39 @@ function isEmptyRollup(row: DailyRollupRow): boolean {
     row.postsPublished === 0 &&
     Object.keys(row.postGains).length === 0
   );
+}
+
+/**
+ * Gives rows written before `commentsOpen` and `commentsDismissed` existed their counts, from the log, in one
+ * transaction with the interactions (no status can change in between), with the days in `ctx`'s time zone as
+ * every rollup has them. Returns how many rows it completed; 0 when none lacked them.
+ */
+export async function fillStatusCounts(db: SocialDeskDB, ctx: RollupContext): Promise<number> {
+  return db.transaction('rw', [db.interactions, db.dailyRollups], async () => {
+    // The open-comments rows (OPEN_COMMENTS_DAY) get zeros, as a rebuild gives them.
+    const legacy = await db.dailyRollups.filter((r) => r.commentsOpen === undefined || r.commentsDismissed === undefined).toArray();
+    if (legacy.length === 0) return 0;
+    const counts = new Map<string, { open: number; dismissed: number }>();
+    for (const status of ['open', 'dismissed'] as const) {
+      await db.interactions
+        .where('[status+occurredAt]')
+        .between([status, Dexie.minKey], [status, Dexie.maxKey])
+        .each((row) => {
+          if (row.kind !== 'comment_received') return;
+          const key = `${dayKey(row.occurredAt, ctx.timeZone)}|${row.platform}`;
+          const entry = counts.get(key) ?? { open: 0, dismissed: 0 };
+          entry[status]++;
+          counts.set(key, entry);
+        });
+    }
+    for (const row of legacy) {
+      const entry = counts.get(`${row.day}|${row.platform}`);
+      row.commentsOpen = entry?.open ?? 0;
+      row.commentsDismissed = entry?.dismissed ?? 0;
+    }
+    await db.dailyRollups.bulkPut(legacy);
+    return legacy.length;
+  });
 }
 
 /** Comments still waiting for an answer on every platform: the sum of the rollups' open-comments rows (OPEN_COMMENTS_DAY). */

@@ -165,6 +165,14 @@ export interface DailyRollupRow {
   mentions: number;
   /** Comments received that day that are answered (by now). */
   commentsAnswered: number;
+  /**
+   * Comments received that day that are still open, and that are dismissed (by now): the weekly summaries'
+   * fingerprints read these instead of counting the status index week by week (BENCHMARKS.md, weekly history).
+   * Absent on rows written before they existed: lib/db/rollups.ts `fillStatusCounts` counts those from the log,
+   * and until then no contribution touches them.
+   */
+  commentsOpen?: number;
+  commentsDismissed?: number;
   /** Individual response times (ms) of replies sent that day, for an exact median. */
   responseTimesMs: number[];
   reactionsGained: number;
@@ -299,6 +307,8 @@ export function emptyRollup(day: string, platform: Platform): DailyRollupRow {
     repliesSent: 0,
     mentions: 0,
     commentsAnswered: 0,
+    commentsOpen: 0,
+    commentsDismissed: 0,
     responseTimesMs: [],
     reactionsGained: 0,
     commentsGained: 0,

@@ -3,8 +3,8 @@ import { recordCapture, setCommentStatus } from './capture';
 import { deleteAllData } from './maintenance';
 import { SocialDeskDB } from './schema';
 import { getWeekStats } from './stats';
-import { listWeeklySummaries, refreshWeeklySummaries } from './summaries';
-import { weekRange } from '../stats/days';
+import { listWeeklySummaries, refreshWeeklySummaries, weekFingerprint } from './summaries';
+import { addDays, weekRange } from '../stats/days';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
 
 const TZ = 'Asia/Taipei';
@@ -96,6 +96,38 @@ describe('weekly summaries', () => {
     expect(updated.updated.map((r) => r.startDay)).toEqual(['2026-11-16']);
     expect((await get()).total).toMatchObject({ commentsReceived: 7, repliesSent: 1, commentsAnswered: 1 });
     expect((await get()).unanswered.total).toBe(5);
+  });
+
+  it('keeps summaries stored before the rollups counted open and dismissed comments per day: their fingerprints still match', async () => {
+    await week('a', 11, 6, 2);
+    await week('b', 18, 3);
+    await setCommentStatus(db, 'linkedin:comment_received:bc0', 'dismissed', { timeZone: TZ });
+    // The rows as an earlier version kept them, and the fingerprints it stored: open and dismissed counted on the status index.
+    await db.dailyRollups.toCollection().modify((r) => {
+      delete r.commentsOpen;
+      delete r.commentsDismissed;
+    });
+    const legacyRows = await db.dailyRollups.toArray();
+    const weekRows = (start: string) => legacyRows.filter((r) => r.day >= start && r.day <= addDays(start, 6));
+    const indexCount = (status: 'open' | 'dismissed', start: string) => {
+      const { startMs, endMs } = weekRange(start, TZ);
+      return db.interactions.where('[status+occurredAt]').between([status, startMs], [status, endMs], true, false).count();
+    };
+    const oldFingerprint = async (start: string) =>
+      weekFingerprint(weekRows(start), weekRows(addDays(start, -7)), await indexCount('open', start), await indexCount('dismissed', start));
+    const first = await refreshWeeklySummaries(db, ctx());
+    expect(first.created.map((r) => r.startDay)).toEqual(['2026-11-09', '2026-11-16']);
+    for (const row of first.created) expect(row.fingerprint).toBe(await oldFingerprint(row.startDay));
+    expect((await db.dailyRollups.toArray()).every((r) => r.commentsOpen !== undefined && r.commentsDismissed !== undefined)).toBe(true);
+
+    // Stored over the filled rows, nothing is recomputed; a later dismissal still is.
+    await db.dailyRollups.toCollection().modify((r) => {
+      delete r.commentsOpen;
+      delete r.commentsDismissed;
+    });
+    expect(await refreshWeeklySummaries(db, ctx())).toMatchObject({ created: [], updated: [] });
+    await setCommentStatus(db, 'linkedin:comment_received:ac3', 'dismissed', { timeZone: TZ });
+    expect((await refreshWeeklySummaries(db, ctx())).updated.map((r) => r.startDay)).toEqual(['2026-11-16']);
   });
 
   it('cuts weeks again when the week start or the time zone changes', async () => {

@@ -1,6 +1,7 @@
 import { stableHash } from '../parse/hash';
 import { addDays, lastFinishedWeekStart, startOfWeek, weekRange } from '../stats/days';
 import { classifyTone, postGainsOf, summarizeWeek, type SummaryComment, type SummaryPost, type ToneClassifier } from '../stats/summary';
+import { fillStatusCounts } from './rollups';
 import type { DailyRollupRow, SocialDeskDB, WeeklySummaryRow } from './schema';
 
 /**
@@ -42,27 +43,34 @@ export function refreshWeeklySummaries(db: SocialDeskDB, ctx: SummaryContext): P
   return tracked;
 }
 
-/** The status keys of `status` comments, bucketed by the week they fall in. */
 /**
- * How many comments of each week have this status: one index count per week. (Reading the
- * keys and sorting them into weeks in script cost seconds with hundreds of thousands of old
- * open or dismissed comments; the browser counts a key range without handing over the keys.)
+ * What a week's summary was made from. The open and dismissed counts are the week's comments with that status;
+ * the rows' own per-day counts of them are left out of the rows' part, so a fingerprint stored before those
+ * counts existed (when the two numbers came from the status index) still matches.
  */
-async function statusCountsByWeek(db: SocialDeskDB, status: 'open' | 'dismissed', weeks: ReadonlyArray<{ week: string; startMs: number; endMs: number }>) {
-  const counts = await db.transaction('r', db.interactions, () =>
-    Promise.all(weeks.map((w) => db.interactions.where('[status+occurredAt]').between([status, w.startMs], [status, w.endMs], true, false).count())),
-  );
-  return new Map(weeks.map((w, i) => [w.week, counts[i] ?? 0]));
-}
-
 export function weekFingerprint(rows: DailyRollupRow[], previousRows: DailyRollupRow[], open: number, dismissed: number): string {
   const canonical = (list: DailyRollupRow[]) =>
     JSON.stringify(
       [...list]
         .sort((a, b) => (a.day + a.platform).localeCompare(b.day + b.platform))
-        .map((r) => ({ ...r, responseTimesMs: [...r.responseTimesMs].sort((x, y) => x - y), postGains: Object.entries(r.postGains).sort(([a], [b]) => a.localeCompare(b)) })),
+        .map(({ commentsOpen: _open, commentsDismissed: _dismissed, ...r }) => ({
+          ...r,
+          responseTimesMs: [...r.responseTimesMs].sort((x, y) => x - y),
+          postGains: Object.entries(r.postGains).sort(([a], [b]) => a.localeCompare(b)),
+        })),
     );
   return stableHash([canonical(rows), canonical(previousRows), String(open), String(dismissed)]);
+}
+
+/** How many of the week's comments are open and dismissed, from its rows' per-day counts. */
+function statusCountsOf(rows: DailyRollupRow[]): { open: number; dismissed: number } {
+  let open = 0;
+  let dismissed = 0;
+  for (const r of rows) {
+    open += r.commentsOpen ?? 0;
+    dismissed += r.commentsDismissed ?? 0;
+  }
+  return { open, dismissed };
 }
 
 async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshResult> {
@@ -82,10 +90,17 @@ async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshRe
   if (firstWeek === null || firstWeek > lastFinished) return result;
   const kept = new Map(stored.filter((r) => !stale.includes(r)).map((r) => [r.startDay, r]));
 
-  // Everything the fingerprints need, in three reads: the rollups from the week before the first to the last finished week…
+  // Everything the fingerprints need, in one read: the rollups from the week before the first to the last finished
+  // week, with their per-day counts of open and dismissed comments.
   const fromDay = addDays(firstWeek, -7);
   const toDay = addDays(lastFinished, 6);
-  const rows = await db.dailyRollups.where('day').between(fromDay, toDay, true, true).toArray();
+  const readRows = () => db.dailyRollups.where('day').between(fromDay, toDay, true, true).toArray();
+  let rows = await readRows();
+  // Rows from before the per-day status counts get them once (lib/db/rollups.ts fillStatusCounts).
+  if (rows.some((r) => r.commentsOpen === undefined || r.commentsDismissed === undefined)) {
+    await fillStatusCounts(db, ctx);
+    rows = await readRows();
+  }
   const rowsByWeek = new Map<string, DailyRollupRow[]>();
   for (const row of rows) {
     const week = startOfWeek(row.day, ctx.weekStart);
@@ -93,17 +108,16 @@ async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshRe
     if (list) list.push(row);
     else rowsByWeek.set(week, [row]);
   }
-  // …and how many comments of each of those weeks are open or dismissed (index counts only).
   const weeks: Array<{ week: string; startMs: number; endMs: number }> = [];
   for (let week = firstWeek; week <= lastFinished; week = addDays(week, 7)) weeks.push({ week, ...weekRange(week, ctx.timeZone) });
-  const [open, dismissed] = await Promise.all([statusCountsByWeek(db, 'open', weeks), statusCountsByWeek(db, 'dismissed', weeks)]);
 
   let previousShare: { week: string; share: number | null } | null = null;
   for (const range of weeks) {
     const { week } = range;
     const weekRows = rowsByWeek.get(week) ?? [];
     const previousRows = rowsByWeek.get(addDays(week, -7)) ?? [];
-    const fingerprint = weekFingerprint(weekRows, previousRows, open.get(week) ?? 0, dismissed.get(week) ?? 0);
+    const status = statusCountsOf(weekRows);
+    const fingerprint = weekFingerprint(weekRows, previousRows, status.open, status.dismissed);
     const old = kept.get(week);
     if (old && old.fingerprint === fingerprint) {
       previousShare = { week, share: old.summary.tone.negativeShare };
