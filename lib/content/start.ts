@@ -49,6 +49,11 @@ async function storedStrings(): Promise<Record<string, string> | null> {
 
 /** The longest a batch of page changes waits for an idle moment before it is read. */
 const READ_DELAY_MS = 500;
+/**
+ * How long one run of the watcher reads before it lets the page go on: a busy post's replies (each its own
+ * container on X and Threads) are read in several short tasks, never one long one (BENCHMARKS.md, busy own post).
+ */
+const READ_SLICE_MS = 10;
 /** How long the page's document-wide facts (who is signed in) are taken as known (see readContext). */
 const READ_CONTEXT_MS = 10_000;
 /** The longest the panel, the log and the library wait for what a batch of posts read (see createPublisher). */
@@ -321,6 +326,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     ignore,
     read: (el) => library.track(el, safeReadContainer(adapter, el, batchContext)),
     keep: readsAnything,
+    sliceMs: READ_SLICE_MS,
     onBatch(readings) {
       publisher.update(readings, batchContext);
     },

@@ -153,6 +153,84 @@ describe('watchElements', () => {
   });
 });
 
+describe('watchElements with a slice', () => {
+  /** A clock that moves 3 ms with every read. */
+  const sliced = (list: HTMLElement) => {
+    let clock = 0;
+    const read = vi.fn((el: Element) => {
+      clock += 3;
+      return (el as HTMLElement).dataset.id;
+    });
+    const onBatch = vi.fn();
+    const s = manual();
+    const w = watchElements({ root: list, selector: 'article.post', read, onBatch, schedule: s.schedule, sliceMs: 10, now: () => clock });
+    return { read, onBatch, s, w };
+  };
+
+  it('reads a large batch in runs of one slice each and reports it once, whole and in page order', () => {
+    const list = feed(10);
+    const { read, onBatch, s, w } = sliced(list);
+    w.flush();
+    // 3 ms a read: the fourth read crosses the 10 ms slice, and the run yields.
+    expect(read).toHaveBeenCalledTimes(4);
+    expect(onBatch).not.toHaveBeenCalled();
+    s.run();
+    expect(read).toHaveBeenCalledTimes(8);
+    expect(onBatch).not.toHaveBeenCalled();
+    s.run();
+    expect(read).toHaveBeenCalledTimes(10);
+    expect(onBatch).toHaveBeenCalledTimes(1);
+    expect(onBatch.mock.calls[0]![0]).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(w.stats).toEqual({ batches: 1, reads: 10 });
+    w.disconnect();
+  });
+
+  it('leaves what changes while it is read to the next batch, and leaves out a post removed meanwhile', async () => {
+    const list = feed(8);
+    const { read, onBatch, s, w } = sliced(list);
+    w.flush();
+    expect(read).toHaveBeenCalledTimes(4);
+    list.append(postEl(8));
+    list.children[6]!.remove();
+    const first = list.children[0] as HTMLElement;
+    first.dataset.id = '0b';
+    first.append(document.createElement('i'));
+    await flushMutations();
+    s.run();
+    expect(onBatch).toHaveBeenCalledTimes(1);
+    expect(onBatch.mock.calls[0]![0]).toEqual(['0', '1', '2', '3', '4', '5', '7']);
+    // The next batch was asked for when this one ended.
+    s.run();
+    expect(onBatch).toHaveBeenCalledTimes(2);
+    expect(onBatch.mock.calls[1]![0]).toEqual(['0b', '1', '2', '3', '4', '5', '7', '8']);
+    expect(w.stats.batches).toBe(2);
+    w.disconnect();
+  });
+
+  it('ends every batch when the page changes all the time', async () => {
+    const list = feed(10);
+    const { onBatch, s, w } = sliced(list);
+    w.flush();
+    for (let i = 0; i < 10 && onBatch.mock.calls.length === 0; i++) {
+      // Every post changes between every two runs.
+      for (const el of list.children) el.append(document.createElement('i'));
+      await flushMutations();
+      s.run();
+    }
+    expect(onBatch).toHaveBeenCalled();
+    w.disconnect();
+  });
+
+  it('stops between runs when disconnected', () => {
+    const list = feed(10);
+    const { onBatch, s, w } = sliced(list);
+    w.flush();
+    w.disconnect();
+    s.run();
+    expect(onBatch).not.toHaveBeenCalled();
+  });
+});
+
 describe('createPublisher', () => {
   it('passes the first batch on at once, then at most one batch per interval, always the latest', () => {
     let clock = 0;

@@ -5,6 +5,11 @@
  * affected container is read once. Readings are kept in a WeakMap and the set
  * of live containers is pruned every batch, so nothing is held after an
  * element leaves the DOM.
+ *
+ * A batch that runs longer than its slice (many containers at once: a busy
+ * post's replies, each its own container) stops after the slice and goes on in
+ * the next scheduled run, so the page never waits on one long task of ours;
+ * `onBatch` hears of it once, when every container of the batch is read.
  */
 
 export type Scheduler = (run: () => void) => () => void;
@@ -40,10 +45,14 @@ export interface WatchOptions<T> {
    * feed ever showed.
    */
   keep?(reading: T): boolean;
+  /** How long one run of a batch may read before it yields to the page (ms); unlimited when absent. */
+  sliceMs?: number;
+  /** The clock the slices are measured with (tests give their own). */
+  now?: () => number;
 }
 
 export interface Watcher {
-  /** Runs the pending batch now (tests, and the first read). */
+  /** Runs the pending batch now (tests, and the first read); with `sliceMs`, its first slice now and the rest scheduled. */
   flush(): void;
   /** Marks every container dirty (after settings changed who counts as "own"). */
   invalidateAll(): void;
@@ -96,39 +105,58 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     if (added && el === node) for (const inner of el.querySelectorAll(opts.selector)) dirty.add(inner);
   }
 
+  /** The batch being read across runs: the live set it is building and what it has read so far. */
+  let inProgress: { nextLive: Set<Element>; changed: number; fullScan: boolean } | null = null;
+  const now = opts.now ?? (() => performance.now());
+
   function batch() {
     cancel = null;
-    stats.batches++;
-    const wasFullScan = fullScan;
-    if (fullScan) {
-      fullScan = false;
-      for (const el of opts.root.querySelectorAll(opts.selector)) if (!ignored(el)) dirty.add(el);
+    const sliceMs = opts.sliceMs ?? Number.POSITIVE_INFINITY;
+    const started = now();
+    if (inProgress === null) {
+      stats.batches++;
+      // Prune containers that left the DOM; their readings go with the WeakMap.
+      const nextLive = new Set<Element>();
+      for (const el of live) if (el.isConnected) nextLive.add(el);
+      inProgress = { nextLive, changed: 0, fullScan };
+      // What changed since the last batch. What changes while this one is read waits for the next, so a page
+      // that keeps changing cannot keep a batch from ending.
+      if (fullScan) {
+        fullScan = false;
+        for (const el of opts.root.querySelectorAll(opts.selector)) if (!ignored(el)) dirty.add(el);
+      }
+      for (const target of pendingTargets) collect(target, false);
+      for (const node of pendingAdded) collect(node, true);
+      pendingTargets.clear();
+      pendingAdded.clear();
     }
-    for (const target of pendingTargets) collect(target, false);
-    for (const node of pendingAdded) collect(node, true);
-    pendingTargets.clear();
-    pendingAdded.clear();
-    // Prune containers that left the DOM; their readings go with the WeakMap.
-    const nextLive = new Set<Element>();
-    for (const el of live) if (el.isConnected) nextLive.add(el);
-    let changed = 0;
+    const state = inProgress;
     for (const el of dirty) {
+      dirty.delete(el);
       if (!el.isConnected) continue;
       const reading = opts.read(el);
       stats.reads++;
-      changed++;
+      state.changed++;
       if (opts.keep && !opts.keep(reading)) {
         readings.delete(el);
-        nextLive.delete(el);
-        continue;
+        state.nextLive.delete(el);
+      } else {
+        readings.set(el, reading);
+        state.nextLive.add(el);
       }
-      readings.set(el, reading);
-      nextLive.add(el);
+      if (dirty.size > 0 && now() - started >= sliceMs) {
+        request();
+        return;
+      }
     }
-    dirty.clear();
+    inProgress = null;
+    // Changes that came while the batch was read are the next batch's.
+    if (fullScan || pendingTargets.size > 0 || pendingAdded.size > 0) request();
+    const nextLive = new Set<Element>();
+    for (const el of state.nextLive) if (el.isConnected) nextLive.add(el);
     const removed = live.size > 0 && [...live].some((el) => !nextLive.has(el));
     // A full scan always reports, even an empty page: "nothing here" is an answer too.
-    if (changed === 0 && !removed && !wasFullScan) {
+    if (state.changed === 0 && !removed && !state.fullScan) {
       live = nextLive;
       return;
     }
@@ -136,7 +164,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     live = nextLive;
     opts.onBatch(
       ordered.map((el) => readings.get(el) as T),
-      changed,
+      state.changed,
     );
   }
 
