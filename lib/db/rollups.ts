@@ -158,6 +158,11 @@ function isEmptyRollup(row: DailyRollupRow): boolean {
   );
 }
 
+/** Whether the row was written before `commentsOpen` and `commentsDismissed` existed (fillStatusCounts gives it them). */
+export function lacksStatusCounts(row: DailyRollupRow): boolean {
+  return row.commentsOpen === undefined || row.commentsDismissed === undefined;
+}
+
 /**
  * Gives rows written before `commentsOpen` and `commentsDismissed` existed their counts, from the log, in one
  * transaction with the interactions (no status can change in between), with the days in `ctx`'s time zone as
@@ -166,7 +171,7 @@ function isEmptyRollup(row: DailyRollupRow): boolean {
 export async function fillStatusCounts(db: SocialDeskDB, ctx: RollupContext): Promise<number> {
   return db.transaction('rw', [db.interactions, db.dailyRollups], async () => {
     // The open-comments rows (OPEN_COMMENTS_DAY) get zeros, as a rebuild gives them.
-    const legacy = await db.dailyRollups.filter((r) => r.commentsOpen === undefined || r.commentsDismissed === undefined).toArray();
+    const legacy = await db.dailyRollups.filter(lacksStatusCounts).toArray();
     if (legacy.length === 0) return 0;
     const counts = new Map<string, { open: number; dismissed: number }>();
     for (const status of ['open', 'dismissed'] as const) {

@@ -1,7 +1,7 @@
 import { stableHash } from '../parse/hash';
 import { addDays, lastFinishedWeekStart, startOfWeek, weekRange } from '../stats/days';
 import { classifyTone, postGainsOf, summarizeWeek, type SummaryComment, type SummaryPost, type ToneClassifier } from '../stats/summary';
-import { fillStatusCounts } from './rollups';
+import { fillStatusCounts, lacksStatusCounts } from './rollups';
 import type { DailyRollupRow, SocialDeskDB, WeeklySummaryRow } from './schema';
 
 /**
@@ -97,7 +97,7 @@ async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshRe
   const readRows = () => db.dailyRollups.where('day').between(fromDay, toDay, true, true).toArray();
   let rows = await readRows();
   // Rows from before the per-day status counts get them once (lib/db/rollups.ts fillStatusCounts).
-  if (rows.some((r) => r.commentsOpen === undefined || r.commentsDismissed === undefined)) {
+  if (rows.some(lacksStatusCounts)) {
     await fillStatusCounts(db, ctx);
     rows = await readRows();
   }

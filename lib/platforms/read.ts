@@ -98,9 +98,14 @@ export function oncePerRead<T>(ctx: ReadContext | undefined, key: string, comput
     facts = new Map();
     perRead.set(ctx, facts);
   }
-  if (facts.has(key)) return facts.get(key) as T;
+  return remembered(facts, key, compute);
+}
+
+/** `known`'s value for `key`, computed and kept there the first time. */
+function remembered<K, T>(known: Map<K, unknown>, key: K, compute: () => T): T {
+  if (known.has(key)) return known.get(key) as T;
   const value = compute();
-  facts.set(key, value);
+  known.set(key, value);
   return value;
 }
 
@@ -116,15 +121,8 @@ export function onceThisTurn<T>(name: string, scope: object, compute: () => T): 
     thisTurn = new Map();
     queueMicrotask(() => void (thisTurn = null));
   }
-  let known = thisTurn.get(name);
-  if (known === undefined) {
-    known = new Map();
-    thisTurn.set(name, known);
-  }
-  if (known.has(scope)) return known.get(scope) as T;
-  const value = compute();
-  known.set(scope, value);
-  return value;
+  const known = remembered(thisTurn, name, () => new Map<object, unknown>());
+  return remembered(known, scope, compute);
 }
 
 /** The first element paired with `id` (an adapter's page of comments with their ids), or null. */
