@@ -1,5 +1,6 @@
 import type { InspirationInput } from '@/lib/db/inspirations';
 import type { ExtractedComment, ExtractedPost, PageReading } from '@/lib/platforms/types';
+import type { WeekTotals } from '@/lib/stats/week-format';
 
 /** Small hand-built readings for database and messaging tests (no DOM involved). */
 export const ME = 'https://www.linkedin.com/in/mei-lin-coffee/';
@@ -60,6 +61,21 @@ export function inspirationInput(id: string, over: Partial<InspirationInput> = {
     savedFromUrl: 'https://www.instagram.com/',
     tags: null,
     note: null,
+    ...over,
+  };
+}
+
+/** A week's totals, all zero (no rates) but for what is given. */
+export function weekTotals(over: Partial<WeekTotals> = {}): WeekTotals {
+  return {
+    commentsReceived: 0,
+    repliesSent: 0,
+    commentsAnswered: 0,
+    responseRate: null,
+    medianResponseMs: null,
+    reactionsGained: 0,
+    sharesGained: 0,
+    postsPublished: 0,
     ...over,
   };
 }

@@ -6,19 +6,10 @@ import { addDays } from '@/lib/stats/days';
 import type { WeeklySummary } from '@/lib/stats/summary-format';
 import { renderWithI18n } from '@/test/i18n';
 import { History, type HistoryProps } from './History';
+import { weekTotals } from '@/test/builders';
 
 const H = 3_600_000;
-const totals = (over: Partial<WeeklySummary['total']> = {}): WeeklySummary['total'] => ({
-  commentsReceived: 0,
-  repliesSent: 0,
-  commentsAnswered: 0,
-  responseRate: null,
-  medianResponseMs: null,
-  reactionsGained: 0,
-  sharesGained: 0,
-  postsPublished: 0,
-  ...over,
-});
+const totals = weekTotals;
 
 function week(startDay: string, comments: number, over: Partial<WeeklySummary> = {}): WeeklySummary {
   return {

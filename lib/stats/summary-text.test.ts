@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tEn, tZh } from '@/test/i18n';
 import type { WeeklySummary } from './summary-format';
 import { actionText, changeOf, escapeMarkdown, formatDayRange as formatDayRangeIntl, summaryMarkdown as summaryMarkdownIntl } from './summary-text';
+import { weekTotals } from '@/test/builders';
 
 // Intl puts thin spaces around the dash of a range; compared here as plain spaces.
 const plain = (s: string) => s.replace(/[\u2009\u202f]/g, ' ');
@@ -9,17 +10,7 @@ const formatDayRange = (...a: Parameters<typeof formatDayRangeIntl>) => plain(fo
 const summaryMarkdown = (...a: Parameters<typeof summaryMarkdownIntl>) => plain(summaryMarkdownIntl(...a));
 
 const H = 3_600_000;
-const totals = (over: Partial<WeeklySummary['total']> = {}): WeeklySummary['total'] => ({
-  commentsReceived: 0,
-  repliesSent: 0,
-  commentsAnswered: 0,
-  responseRate: null,
-  medianResponseMs: null,
-  reactionsGained: 0,
-  sharesGained: 0,
-  postsPublished: 0,
-  ...over,
-});
+const totals = weekTotals;
 
 const summary: WeeklySummary = {
   startDay: '2026-12-28',

@@ -1,21 +1,12 @@
-import { screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WeekStats } from '@/lib/messaging/protocol';
-import { renderWithI18n } from '@/test/i18n';
-import { Popup, type PopupProps } from './Popup';
+import { tEn, tZh } from '@/test/i18n';
+import { createPopupView, type PopupState, type PopupViewOptions } from './view';
+import { weekTotals } from '@/test/builders';
 
-const totals = (over: Partial<WeekStats['thisWeek']> = {}): WeekStats['thisWeek'] => ({
-  commentsReceived: 0,
-  repliesSent: 0,
-  commentsAnswered: 0,
-  responseRate: null,
-  medianResponseMs: null,
-  reactionsGained: 0,
-  sharesGained: 0,
-  postsPublished: 0,
-  ...over,
-});
+const totals = weekTotals;
 
 const DAYS = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'];
 
@@ -48,23 +39,32 @@ const stats = (over: Partial<WeekStats> = {}): WeekStats => ({
   ...over,
 });
 
-function renderPopup(over: Partial<PopupProps> = {}, lang: 'en' | 'zh_TW' = 'en') {
-  const props: PopupProps = {
-    stats: stats(),
-    error: null,
+function popupView(lang: 'en' | 'zh_TW' = 'en') {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const opts: PopupViewOptions = {
+    t: lang === 'en' ? tEn : tZh,
     waitingHref: 'chrome-extension://id/dashboard.html#/queue',
     historyHref: 'chrome-extension://id/dashboard.html#/history',
     onOpenDashboard: vi.fn(),
     onSavePage: vi.fn(),
     onRecordInteraction: vi.fn(),
     locale: lang === 'en' ? 'en-US' : 'zh-TW',
-    ...over,
   };
-  renderWithI18n(<Popup {...props} />, lang);
-  return props;
+  return { opts, root, view: createPopupView(root, opts) };
 }
 
-describe('Popup', () => {
+function renderPopup(over: Partial<PopupState> = {}, lang: 'en' | 'zh_TW' = 'en') {
+  const { opts, view } = popupView(lang);
+  view.update({ stats: stats(), error: null, storageFullSince: null, ...over });
+  return opts;
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('the popup', () => {
   it('says when the storage is full and the extension works read-only, in Traditional Chinese too', () => {
     renderPopup({ storageFullSince: 1000 }, 'zh_TW');
     expect(screen.getByTestId('storage-full')).toHaveTextContent('目前為唯讀');
@@ -164,5 +164,32 @@ describe('Popup', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save this page' }));
     expect(props.onOpenDashboard).toHaveBeenCalledOnce();
     expect(props.onSavePage).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the popup as its answers arrive', () => {
+  it('says it is loading, then shows the week; a button that has focus keeps it', () => {
+    const { root, view } = popupView();
+    view.update({ stats: null, error: null, storageFullSince: null });
+    expect(within(root).getByText('Loading…')).toBeInTheDocument();
+    const open = within(root).getByRole('button', { name: 'Open dashboard' });
+    open.focus();
+    view.update({ stats: stats(), error: null, storageFullSince: null });
+    expect(within(root).queryByText('Loading…')).toBeNull();
+    expect(within(root).getByTestId('metricCommentsReceived')).toHaveTextContent('12');
+    view.update({ stats: stats(), error: null, storageFullSince: 1000 });
+    expect(within(root).getByTestId('storage-full')).toBeInTheDocument();
+    expect(root.querySelectorAll('main')).toHaveLength(1);
+    expect(root.querySelectorAll('footer button')).toHaveLength(3);
+    expect(document.activeElement).toBe(open);
+  });
+
+  it('shows a post’s text as text, never as markup', () => {
+    const excerpt = '<img src=x onerror="alert(1)"><b>bold</b>';
+    const { root, view } = popupView();
+    view.update({ stats: stats({ topPost: { ...stats().topPost!, excerpt } }), error: null, storageFullSince: null });
+    const link = within(screen.getByTestId('top-post')).getByRole('link');
+    expect(link.textContent).toBe(excerpt);
+    expect(root.querySelector('img, b')).toBeNull();
   });
 });
