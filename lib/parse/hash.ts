@@ -7,16 +7,30 @@
  */
 
 const encoder = new TextEncoder();
+/** Where the UTF-8 bytes of the text being hashed are put (grown when a text needs more). */
+let scratch = new Uint8Array(1024);
 
-/** 64-bit FNV-1a of `text` (UTF-8), as four 16-bit limbs, least significant first. */
+/**
+ * 64-bit FNV-1a of `text` (UTF-8), as four 16-bit limbs, least significant first.
+ *
+ * The bytes are encoded into one reused buffer and read with an index, not
+ * encoded into a new array and iterated with for…of: a page load hashes each
+ * comment without an id of its own once, mostly before the JIT has seen this
+ * function, and the new array and its iterator made that about 10 ms for 155
+ * comments (BENCHMARKS.md).
+ */
 function fnv1a64Limbs(text: string): [number, number, number, number] {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  const bytes = scratch;
+  const length = encoder.encodeInto(text, bytes).written;
   // Offset basis 0xcbf29ce484222325.
   let h0 = 0x2325;
   let h1 = 0x8422;
   let h2 = 0x9ce4;
   let h3 = 0xcbf2;
-  for (const byte of encoder.encode(text)) {
-    h0 ^= byte;
+  for (let i = 0; i < length; i++) {
+    h0 ^= bytes[i] as number;
     // h *= 0x100000001b3 (mod 2^64), i.e. h * 0x1b3 + (h << 40).
     const t0 = h0 * 0x1b3;
     let t1 = h1 * 0x1b3;
@@ -41,17 +55,16 @@ export function fnv1a64Hex(text: string): string {
 
 /** 64-bit FNV-1a of `text` in base 36 (at most 13 characters). */
 export function fnv1a64Base36(text: string): string {
-  // Long division of the big-endian limbs by 36, collecting remainders.
-  const limbs = fnv1a64Limbs(text).reverse();
+  // Long division of the number, as two exact 32-bit halves, by 36, collecting remainders.
+  const [h0, h1, h2, h3] = fnv1a64Limbs(text);
+  let high = h3 * 0x10000 + h2;
+  let low = h1 * 0x10000 + h0;
   let digits = '';
-  while (limbs.some((limb) => limb !== 0)) {
-    let remainder = 0;
-    for (let i = 0; i < limbs.length; i++) {
-      const current = remainder * 0x10000 + (limbs[i] ?? 0);
-      limbs[i] = Math.floor(current / 36);
-      remainder = current % 36;
-    }
-    digits = remainder.toString(36) + digits;
+  while (high !== 0 || low !== 0) {
+    const current = (high % 36) * 0x100000000 + low; // < 36 * 2^32: exact
+    high = Math.floor(high / 36);
+    low = Math.floor(current / 36);
+    digits = (current % 36).toString(36) + digits;
   }
   return digits === '' ? '0' : digits;
 }

@@ -161,12 +161,17 @@ describe('parseCommentLink', () => {
     // Profile links under a comment carry base64 of "comment:<post>_<comment>".
     [`https://www.facebook.com/salmanmd.sultan.1?comment_id=${b64('comment:3741738029450159_1772521800368774')}`, { commentId: '1772521800368774', parentId: null, postId: '3741738029450159' }],
     ['https://www.facebook.com/x?comment_id=3741738029450159_1772521800368774', { commentId: '1772521800368774', parentId: null, postId: '3741738029450159' }],
+    // The parameter's name percent-encoded still names it (links are only parsed when they may name a comment).
+    ['https://www.facebook.com/x/posts/1?comment%5Fid=1772521800368774', { commentId: '1772521800368774', parentId: null, postId: null }],
+    ['https://www.facebook.com/x/posts/1?COMMENT%5fid=1&comment%5fid=1772521800368774', { commentId: '1772521800368774', parentId: null, postId: null }],
   ])('%s', (href, expected) => {
     expect(parseCommentLink(href)).toEqual(expected);
   });
 
   it.each([
     ['https://www.facebook.com/x/posts/1'],
+    ['https://www.facebook.com/x/posts/1?reply_comment_id=1187654321098765'],
+    ['https://www.facebook.com/x/posts/1?COMMENT_ID=1772521800368774'],
     ['https://www.facebook.com/x/posts/1?comment_id='],
     ['https://www.facebook.com/x/posts/1?comment_id=not%20an%20id'],
     [`https://www.facebook.com/x?comment_id=${encodeURIComponent(btoa('feedback:1'))}`],

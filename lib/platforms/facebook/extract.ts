@@ -253,7 +253,12 @@ export function parseCommentLink(href: string | null, base: string | URL = FACEB
 /** parseCommentLink, remembered per link and base (the answers are shared: never change one). */
 const parseCommentLinkOf = memoizeStrings((href: string, base: string) => readCommentLink(href, base), 200);
 
+/** Whether a link can hold a `comment_id` parameter at all (its name possibly percent-encoded). */
+const MAY_NAME_COMMENT = /comment(?:_|%5f)id/i;
+
 function readCommentLink(href: string, base: string): CommentRef | null {
+  // Most links of a post (profiles, hashtags, photos) name no comment: they are not parsed as urls.
+  if (!MAY_NAME_COMMENT.test(href)) return null;
   const url = facebookUrl(href, base);
   if (url === null) return null;
   const commentParam = url.searchParams.get('comment_id');
