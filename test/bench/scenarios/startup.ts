@@ -76,11 +76,11 @@ export interface LoadDiagnosis {
   extensionFrames: ExtensionFrame[];
 }
 
-async function diagnoseLoad(page: Page, url: string, platform: string): Promise<LoadDiagnosis> {
+async function diagnoseLoad(page: Page, url: string, platform: string, settleMs = SETTLE_MS): Promise<LoadDiagnosis> {
   const cdp = await cdpFor(page);
   await startTrace(cdp);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(SETTLE_MS);
+  await page.waitForTimeout(settleMs);
   const events = await stopTrace(cdp);
   await cdp.detach();
   const profile = summariseProfile(events, 'sd-bench-batch-', '/content-scripts/');
@@ -185,6 +185,19 @@ export async function runStartup(
           const page = await session.context.newPage();
           diagnoses.push(await diagnoseLoad(page, readFixture(platform, 'own-post.html').url, platform));
           await page.close();
+        }
+        // And of each busy own post, the case where a load costs the most.
+        for (const b of busy.values()) session.serve(b.url, b.html);
+        for (const platform of platforms) {
+          const b = busy.get(platform);
+          if (!b) continue;
+          const page = await session.context.newPage();
+          diagnoses.push(await diagnoseLoad(page, b.url, `${platform}, busy own post`, BUSY_SETTLE_MS));
+          await page.close();
+        }
+        for (const platform of platforms) {
+          const f = readFixture(platform, 'own-post.html');
+          session.serve(f.url, stripScripts(f.html));
         }
         for (const platform of platforms) {
           // Clicked as the pointer arrives (the budget's case), and after the pointer rested on the tab
