@@ -184,7 +184,7 @@ async function main(o: BenchOptions) {
     for (const d of startupDiagnoses) {
       console.log(`  ${d.platform}: content script compile ${d.compileMs.toFixed(1)} ms, top-level evaluation ${d.evaluateMs.toFixed(1)} ms, extension code in all ${d.extensionMs.toFixed(1)} ms`);
       const h = hotLoad[d.platform];
-      if (h) console.log(hotspotsText(d.platform, h, d.platform.includes('busy') ? 10 : 5, 'ms/load'));
+      if (h) console.log(hotspotsText(d.platform, h, d.busy ? 10 : 5, 'ms/load'));
     }
   }
   const verdicts = figures.map(verdict);

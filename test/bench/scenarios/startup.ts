@@ -15,7 +15,7 @@ import { inspectPages } from '../../../scripts/inspect-page';
 import { cdpFor, metrics, startTrace, stopTrace } from '../cdp';
 import { countLongTasks, scriptEvaluation, summariseProfile, type ExtensionFrame } from '../trace';
 import { readFixture } from '../feed-page';
-import { launchVariant, NAME_SHIM, OURS, setOwnProfiles, type Variant } from '../browser';
+import { launchVariant, NAME_SHIM, OURS, setOwnProfiles, type Variant, type VariantSession } from '../browser';
 import { stripScripts } from '../../e2e/harness';
 import type { CommentsPage } from '../comments-page';
 import { OURS_PANEL_OPEN } from '../figures';
@@ -68,6 +68,8 @@ export const PANEL_REST_MS = 200;
 /** One load of ours traced (timeline and 100 µs sampling), to see what its start-up time is made of. */
 export interface LoadDiagnosis {
   platform: string;
+  /** The busy own post (comments-page.ts) rather than the own-post fixture. */
+  busy: boolean;
   /** Extension code on the page's main thread (sampling profiler), ms. */
   extensionMs: number;
   /** Compiling the content script and running its top level (timeline events), ms. */
@@ -76,16 +78,16 @@ export interface LoadDiagnosis {
   extensionFrames: ExtensionFrame[];
 }
 
-async function diagnoseLoad(page: Page, url: string, platform: string, settleMs = SETTLE_MS): Promise<LoadDiagnosis> {
+async function diagnoseLoad(page: Page, url: string, platform: string, busy: boolean): Promise<LoadDiagnosis> {
   const cdp = await cdpFor(page);
   await startTrace(cdp);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(settleMs);
+  await page.waitForTimeout(busy ? BUSY_SETTLE_MS : SETTLE_MS);
   const events = await stopTrace(cdp);
   await cdp.detach();
   const profile = summariseProfile(events, 'sd-bench-batch-', '/content-scripts/');
   const evaluation = scriptEvaluation(events, '/content-scripts/');
-  return { platform, extensionMs: profile.extensionMs, ...evaluation, extensionFrames: profile.extensionFrames.slice(0, 80) };
+  return { platform, busy, extensionMs: profile.extensionMs, ...evaluation, extensionFrames: profile.extensionFrames.slice(0, 80) };
 }
 
 export async function ownIdentities(platforms: string[]): Promise<Record<string, string>> {
@@ -118,6 +120,27 @@ async function loadOnce(page: Page, url: string, busy = false): Promise<Pick<Loa
   return { ...out, longTasks: parse ? countLongTasks(events, parse.pid, parse.tid) : null };
 }
 
+/** Serves each platform's own-post fixture (scripts stripped) at its real address. */
+function serveOwnPosts(session: VariantSession, platforms: string[]): void {
+  for (const platform of platforms) {
+    const f = readFixture(platform, 'own-post.html');
+    session.serve(f.url, stripScripts(f.html));
+  }
+}
+
+/**
+ * Serves the busy own posts for the duration of `fn` (a busy post may share its
+ * address with the own-post fixture), then the own-post fixtures again.
+ */
+async function withBusyPages<T>(session: VariantSession, platforms: string[], busy: ReadonlyMap<string, CommentsPage>, fn: () => Promise<T>): Promise<T> {
+  for (const b of busy.values()) session.serve(b.url, b.html);
+  try {
+    return await fn();
+  } finally {
+    serveOwnPosts(session, platforms);
+  }
+}
+
 /**
  * Start-up loads of each platform's own-post fixture, and of its busy own post
  * (`busy`: the same post with many more comments, built by comments-page.ts) when
@@ -139,10 +162,7 @@ export async function runStartup(
     const session = await launchVariant(variant);
     try {
       if (variant === OURS && session.worker) await setOwnProfiles(session.worker, me);
-      for (const platform of platforms) {
-        const f = readFixture(platform, 'own-post.html');
-        session.serve(f.url, stripScripts(f.html));
-      }
+      serveOwnPosts(session, platforms);
       // Ours twice: as installed (panel closed), then with the panel left open.
       const rounds = variant === OURS && session.worker ? [{ key: variant.key, open: false }, { key: OURS_PANEL_OPEN, open: true }] : [{ key: variant.key, open: null }];
       for (const round of rounds) {
@@ -160,22 +180,19 @@ export async function runStartup(
       }
       if (busy.size > 0) {
         if (variant === OURS && session.worker) await session.worker.evaluate(() => chrome.storage.local.set({ panelOpen: false }));
-        for (const b of busy.values()) session.serve(b.url, b.html);
-        for (let load = 0; load < loads; load++) {
-          for (const platform of platforms) {
-            const b = busy.get(platform);
-            if (!b) continue;
-            const page = await session.context.newPage();
-            const m = await loadOnce(page, b.url, true);
-            const handled = variant === OURS && session.worker ? await ownPostHandled(page, false) : null;
-            samples.push({ variant: variant.key, platform, load, cold: false, page: 'busy', ownPostHandled: handled, ...m });
-            await page.close();
+        await withBusyPages(session, platforms, busy, async () => {
+          for (let load = 0; load < loads; load++) {
+            for (const platform of platforms) {
+              const b = busy.get(platform);
+              if (!b) continue;
+              const page = await session.context.newPage();
+              const m = await loadOnce(page, b.url, true);
+              const handled = variant === OURS && session.worker ? await ownPostHandled(page, false) : null;
+              samples.push({ variant: variant.key, platform, load, cold: false, page: 'busy', ownPostHandled: handled, ...m });
+              await page.close();
+            }
           }
-        }
-        for (const platform of platforms) {
-          const f = readFixture(platform, 'own-post.html');
-          session.serve(f.url, stripScripts(f.html));
-        }
+        });
         log(`  start-up ${variant.key}: ${loads} loads of ${busy.size} busy own posts`);
       }
       if (variant === OURS && session.worker) await session.worker.evaluate(() => chrome.storage.local.remove('panelOpen'));
@@ -183,22 +200,19 @@ export async function runStartup(
       if (variant === OURS && session.worker) {
         for (const platform of platforms) {
           const page = await session.context.newPage();
-          diagnoses.push(await diagnoseLoad(page, readFixture(platform, 'own-post.html').url, platform));
+          diagnoses.push(await diagnoseLoad(page, readFixture(platform, 'own-post.html').url, platform, false));
           await page.close();
         }
         // And of each busy own post, the case where a load costs the most.
-        for (const b of busy.values()) session.serve(b.url, b.html);
-        for (const platform of platforms) {
-          const b = busy.get(platform);
-          if (!b) continue;
-          const page = await session.context.newPage();
-          diagnoses.push(await diagnoseLoad(page, b.url, `${platform}, busy own post`, BUSY_SETTLE_MS));
-          await page.close();
-        }
-        for (const platform of platforms) {
-          const f = readFixture(platform, 'own-post.html');
-          session.serve(f.url, stripScripts(f.html));
-        }
+        await withBusyPages(session, platforms, busy, async () => {
+          for (const platform of platforms) {
+            const b = busy.get(platform);
+            if (!b) continue;
+            const page = await session.context.newPage();
+            diagnoses.push(await diagnoseLoad(page, b.url, `${platform}, busy own post`, true));
+            await page.close();
+          }
+        });
         for (const platform of platforms) {
           // Clicked as the pointer arrives (the budget's case), and after the pointer rested on the tab
           // for a moment as a person's does (hovering starts loading the panel's UI).
