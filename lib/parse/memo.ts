@@ -2,20 +2,46 @@
  * Remembers the answers of a pure function of strings (an href and its base →
  * a canonical profile url): a feed repeats the same few hundred links in every
  * post, and parsing each with `new URL` again is a large part of reading a post.
- * Holds at most `max` answers; when full it starts over, so a long session's
- * memory stays bounded. Keep `max` small for links that belong to one post:
- * with 5,000 answers kept each, the heap growth over a 2,000-post Facebook feed
- * went over its 2 MB budget (npm run bench).
+ *
+ * Answers are kept in two generations of at most `max` each: when the newer one
+ * is full it becomes the older one and the oldest answers are dropped, and an
+ * answer found in the older one is carried into the newer one. So what was asked
+ * lately stays (a post read again after a change asks for the same links), a long
+ * session's memory stays bounded (at most 2 × `max` answers), and nothing is
+ * dropped all at once while it is still being asked for. Keep `max` small for
+ * links that belong to one post: with 5,000 answers kept each, the heap growth
+ * over a 2,000-post Facebook feed went over its 2 MB budget (npm run bench).
+ *
+ * Answers are found by base, then by the string itself: no key is built by
+ * joining the two (links are long, and a joined key is a new string to hash at
+ * every call).
  */
 export function memoizeStrings<R>(fn: (a: string, b: string) => R, max = 500): (a: string, b: string) => R {
-  let cache = new Map<string, R>();
+  let newer = new Map<string, Map<string, R>>();
+  let older = new Map<string, Map<string, R>>();
+  let size = 0;
+  const remember = (a: string, b: string, value: R) => {
+    if (size >= max) {
+      older = newer;
+      newer = new Map();
+      size = 0;
+    }
+    let answers = newer.get(b);
+    if (answers === undefined) newer.set(b, (answers = new Map()));
+    answers.set(a, value);
+    size++;
+  };
   return (a, b) => {
-    const key = `${b.length}:${b}${a}`;
-    const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as R;
-    const value = fn(a, b);
-    if (cache.size >= max) cache = new Map();
-    cache.set(key, value);
+    const recent = newer.get(b);
+    if (recent !== undefined) {
+      const hit = recent.get(a);
+      if (hit !== undefined || recent.has(a)) return hit as R;
+    }
+    const earlier = older.get(b);
+    let value: R;
+    if (earlier !== undefined && earlier.has(a)) value = earlier.get(a) as R;
+    else value = fn(a, b);
+    remember(a, b, value);
     return value;
   };
 }

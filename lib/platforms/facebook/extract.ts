@@ -53,11 +53,33 @@ const EDITOR_SELECTOR = anyOf(S.COMPOSER_EDITOR);
 // ---------------------------------------------------------------------------
 // Urls
 
+/**
+ * The urls parsed during the current read of a container (see inScope), by href, for links
+ * on the default base: a comment's links are asked about as comment links, post links and
+ * profile links, by the post's identity and by the comment's own read, and each is parsed
+ * once. Dropped when the read ends, so it holds nothing between reads. The urls are never
+ * changed by their readers.
+ */
+let readUrls: Map<string, URL | null> | null = null;
+
 function facebookUrl(href: string | null, base: string | URL = FACEBOOK_ORIGIN): URL | null {
-  if (href === null || href.trim() === '' || href.trim().startsWith('#')) return null;
+  if (href === null) return null;
+  if (readUrls !== null && base === FACEBOOK_ORIGIN) {
+    const known = readUrls.get(href);
+    if (known !== undefined) return known;
+    const url = parseFacebookUrl(href, base);
+    readUrls.set(href, url);
+    return url;
+  }
+  return parseFacebookUrl(href, base);
+}
+
+function parseFacebookUrl(href: string, base: string | URL): URL | null {
+  const trimmed = href.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return null;
   let url: URL;
   try {
-    url = new URL(href.trim(), base);
+    url = new URL(trimmed, base);
   } catch {
     return null;
   }
@@ -65,8 +87,15 @@ function facebookUrl(href: string | null, base: string | URL = FACEBOOK_ORIGIN):
   return FACEBOOK_HOSTS.has(url.hostname.toLowerCase()) ? url : null;
 }
 
-function segmentsOf(url: URL): string[] {
-  return url.pathname.split('/').filter((part) => part !== '');
+/** Path segments of urls of the current read (urls parsed then are shared, so are their segments). */
+const segmentsByUrl = new WeakMap<URL, readonly string[]>();
+
+function segmentsOf(url: URL): readonly string[] {
+  const known = segmentsByUrl.get(url);
+  if (known !== undefined) return known;
+  const segments = url.pathname.split('/').filter((part) => part !== '');
+  if (readUrls !== null) segmentsByUrl.set(url, segments);
+  return segments;
 }
 
 /** First-level paths that are Facebook features, not profiles. */
@@ -1101,8 +1130,7 @@ function commentsWithIds(container: Element, doc: Document): Array<[string, Elem
 function readReplyBoxHealth(container: Element, commentEls: readonly Element[], notes: string[], ctx: ReadContext): PartHealth {
   const doc = container.ownerDocument;
   if (commentEls.length === 0 || oncePerRead(ctx, 'facebook:logged-out', () => isLoggedOutPage(doc))) return 'absent';
-  const replyable = commentEls.filter((el) => findReplyControl(el, container) !== null).length;
-  if (replyable > 0) return 'ok';
+  if (commentEls.some((el) => findReplyControl(el, container) !== null)) return 'ok';
   if (commentEls.some((el) => findOpenReplyEditor(el, container) !== null)) return 'ok';
   const signedIn = readOwnIdentity(doc) !== null || doc.querySelector(EDITOR_SELECTOR) !== null;
   if (!signedIn) return 'absent';
@@ -1124,10 +1152,13 @@ export function readFacebookContainer(container: Element, ctx: ReadContext): Con
 function inScope<T>(container: Element, read: () => T): T {
   if (readScopes.has(container)) return read();
   readScopes.set(container, inContainer(container));
+  const outermost = readUrls === null;
+  if (outermost) readUrls = new Map();
   try {
     return read();
   } finally {
     readScopes.delete(container);
+    if (outermost) readUrls = null;
   }
 }
 
