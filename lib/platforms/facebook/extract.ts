@@ -87,15 +87,8 @@ function parseFacebookUrl(href: string, base: string | URL): URL | null {
   return FACEBOOK_HOSTS.has(url.hostname.toLowerCase()) ? url : null;
 }
 
-/** Path segments of urls of the current read (urls parsed then are shared, so are their segments). */
-const segmentsByUrl = new WeakMap<URL, readonly string[]>();
-
-function segmentsOf(url: URL): readonly string[] {
-  const known = segmentsByUrl.get(url);
-  if (known !== undefined) return known;
-  const segments = url.pathname.split('/').filter((part) => part !== '');
-  if (readUrls !== null) segmentsByUrl.set(url, segments);
-  return segments;
+function segmentsOf(url: URL): string[] {
+  return url.pathname.split('/').filter((part) => part !== '');
 }
 
 /** First-level paths that are Facebook features, not profiles. */
