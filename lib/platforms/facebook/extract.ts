@@ -682,22 +682,27 @@ function readPostIdentity(container: Element, owned: (el: Element) => boolean, a
     }
   }
 
-  const numericFromComments: string[] = [];
+  // Comment links name the post too (`comment:<post>_<comment>`, `/posts/<n>?comment_id=`): the first numeric id they
+  // give, and the first of them that is a post link (to shape the url). Once both are known, or the permalink's own
+  // numeric id is (it comes first), the rest are not looked at: a busy post has hundreds, and its comments' own read
+  // notes any that name another post (readComments).
+  let commentNumeric: string | null = null;
   let commentPostLink: PostLink | null = null;
-  const mine = inContainer(container);
-  for (const a of Array.from(container.querySelectorAll(anyOf(S.COMMENT_LINK)))) {
-    if (!mine(a)) continue;
-    const href = a.getAttribute('href');
-    const ref = parseCommentLink(href);
-    if (ref !== null && ref.postId !== null) numericFromComments.push(ref.postId);
-    const link = parsePostLink(href);
-    if (link !== null) {
-      if (NUMERIC.test(link.id)) numericFromComments.push(link.id);
-      commentPostLink ??= link;
+  if (permalinkLink === null || !NUMERIC.test(permalinkLink.id)) {
+    const mine = inContainer(container);
+    for (const a of container.querySelectorAll(anyOf(S.COMMENT_LINK))) {
+      if (!mine(a)) continue;
+      const href = a.getAttribute('href');
+      const ref = parseCommentLink(href);
+      if (ref !== null && ref.postId !== null) commentNumeric ??= ref.postId;
+      const link = parsePostLink(href);
+      if (link !== null) {
+        if (NUMERIC.test(link.id)) commentNumeric ??= link.id;
+        commentPostLink ??= link;
+      }
+      if (commentNumeric !== null && (permalinkLink !== null || commentPostLink !== null)) break;
     }
   }
-  const distinct = [...new Set(numericFromComments)];
-  if (distinct.length > 1) notes.push(`comment links name several posts (${distinct.join(', ')}); the first is used`);
 
   let photoSetPost: string | null = null;
   for (const a of Array.from(container.querySelectorAll('a[href*="set="]'))) {
@@ -714,7 +719,7 @@ function readPostIdentity(container: Element, owned: (el: Element) => boolean, a
 
   const candidates: Array<[id: string | null, via: PostLink | null]> = [
     [permalinkLink !== null && NUMERIC.test(permalinkLink.id) ? permalinkLink.id : null, permalinkLink],
-    [distinct[0] ?? null, permalinkLink ?? commentPostLink ?? pageLink],
+    [commentNumeric, permalinkLink ?? commentPostLink ?? pageLink],
     // A photo permalink names the photo, not the post (?.: there may be no permalink at all).
     [photoSetPost, permalinkLink?.kind === 'photo' ? null : (permalinkLink ?? commentPostLink ?? pageLink)],
     [pageLink !== null && NUMERIC.test(pageLink.id) ? pageLink.id : null, pageLink],
@@ -990,6 +995,9 @@ export function readComments(container: Element, commentEls: readonly Element[],
   const entries: CommentEntry[] = [];
   const idByElement = new Map<Element, string>();
   const used = new Set<string>();
+  /** Numeric post ids that comment links name other than this post's (a numeric `postId` came from the first of them). */
+  const otherPosts = new Set<string>();
+  const numericPost = NUMERIC.test(postId);
   let unreadable = 0;
   for (const el of commentEls) {
     const parts = readCommentParts(el, container, now);
@@ -1007,6 +1015,7 @@ export function readComments(container: Element, commentEls: readonly Element[],
     }
     if (used.has(commentId)) continue; // the same comment rendered twice
     used.add(commentId);
+    if (numericPost && parts.ref !== null && parts.ref.postId !== null && parts.ref.postId !== postId) otherPosts.add(parts.ref.postId);
     idByElement.set(el, commentId);
 
     let parentId = parts.ref !== null ? parts.ref.parentId : null;
@@ -1017,6 +1026,7 @@ export function readComments(container: Element, commentEls: readonly Element[],
     entries.push({ element: el, comment: { platform: 'facebook', commentId, postId, parentId, author: parts.author, text: parts.text, time: parts.time } });
   }
   if (unreadable > 0) notes.push(`post ${postId}: ${unreadable} comment(s) with neither author nor text (COMMENT_BODY, author links)`);
+  if (otherPosts.size > 0) notes.push(`post ${postId}: comment links name other posts too (${[...otherPosts].join(', ')}); their comments are kept on this one`);
   let health: PartHealth = entries.length > 0 ? 'ok' : 'absent';
   if (entries.length === 0 && unreadable > 0) health = 'broken';
   return { entries, health, notes };

@@ -105,6 +105,20 @@ describe('own-post.html: the signed-in Page’s own post, comments open', () => 
   it('reports every part healthy', () => {
     expect(r.health).toEqual({ post: 'ok', counts: 'ok', comments: 'ok', replyBox: 'ok', notes: [] });
   });
+
+  it('takes the post id from the first comment link that names one, and notes a comment whose link names another post', () => {
+    // The last comment's time link, with a base64 id naming post 5550001112223336 instead of a bare comment id.
+    const other = encodeURIComponent(btoa('comment:5550001112223336_1454321098765432'));
+    const { doc, url } = load('own-post.html');
+    const link = Array.from(doc.querySelectorAll('li a[href*="comment_id=1454321098765432"]'));
+    expect(link).toHaveLength(1);
+    link[0]!.setAttribute('href', link[0]!.getAttribute('href')!.replace('comment_id=1454321098765432', `comment_id=${other}`));
+    const changed = readPage(facebookAdapter, doc, { pageUrl: url, now: NOW });
+    expect(changed.posts.map((p) => p.postId)).toEqual(['122145678901234567']);
+    // Every comment is still this post's, that one with the same id.
+    expect(changed.comments.map((c) => [c.commentId, c.postId])).toEqual(r.comments.map((c) => [c.commentId, c.postId]));
+    expect(changed.health.notes).toEqual(['post 122145678901234567: comment links name other posts too (5550001112223336); their comments are kept on this one']);
+  });
 });
 
 describe('zh-tw-post.html: Traditional Chinese UI', () => {
