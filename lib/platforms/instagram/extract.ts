@@ -18,6 +18,7 @@
  */
 import { parseCount } from '../../parse/counts';
 import { stableHash } from '../../parse/hash';
+import { memoizeStrings } from '../../parse/memo';
 import { parseAbsoluteTime, parseRelativeTime } from '../../parse/time';
 import type {
   ContainerReading,
@@ -50,6 +51,14 @@ const NOT_TEXT_SELECTOR = anyOf(S.NOT_TEXT);
 /** The path of an Instagram link (relative or on an instagram.com host), or null for other sites. */
 function instagramPath(href: string | null): string | null {
   if (href === null || href.trim() === '') return null;
+  return instagramPathOf(href, '');
+}
+
+/**
+ * instagramPath, remembered per link: a post's links are asked about several times in a read (as a
+ * profile, a post and a comment link), and `new URL` was the largest single cost of reading a busy post.
+ */
+const instagramPathOf = memoizeStrings((href: string) => {
   let url: URL;
   try {
     url = new URL(href.trim(), INSTAGRAM_ORIGIN);
@@ -58,7 +67,7 @@ function instagramPath(href: string | null): string | null {
   }
   if (url.hostname !== 'instagram.com' && url.hostname !== 'www.instagram.com') return null;
   return url.pathname;
-}
+});
 
 /**
  * Canonical profile url: https://www.instagram.com/<username>/ (lower case, as
@@ -300,10 +309,60 @@ function insideAny(el: Element, set: ReadonlySet<Element>, stop: Element): boole
   return false;
 }
 
-/** Whether `node` holds a landmark other than `anchor` (another comment, the post's permalink or caption time) or a form/bar. */
-function holdsOther(node: Element, anchor: Element, landmarks: ReadonlySet<Element>): boolean {
-  if (node.querySelector('form, textarea, section') !== null) return true;
-  return Array.from(node.querySelectorAll('a[href], time')).some((el) => el !== anchor && !anchor.contains(el) && landmarks.has(el));
+/**
+ * What rowOf asks of the blocks above a comment's anchor, for one container and one set of landmarks (another
+ * comment's anchor, the post's permalink or caption time), answered from one pass over the container: which
+ * blocks hold a form, text field or section, which hold an avatar (hasAvatar), and how many landmarks each block
+ * holds. Asking each block's subtree again for every comment was most of a busy post's read: the blocks above
+ * 155 comments, each searched for every link and time in it.
+ */
+interface Blocks {
+  /** Whether `node` (an ancestor of `anchor`) holds a landmark other than `anchor` (and those inside it), or a form/bar. */
+  holdsOther(node: Element, anchor: Element): boolean;
+  hasAvatar(node: Element): boolean;
+}
+
+const LANDMARK_TAGS = 'a[href], time';
+
+/** The blocks of `container` that hold a form, text field or section below them, and those that hold an avatar. */
+function blockFacts(container: Element): { bars: ReadonlySet<Element>; avatars: ReadonlySet<Element> } {
+  const bars = new Set<Element>();
+  for (const el of container.querySelectorAll('form, textarea, section')) {
+    for (let node = el.parentElement; node !== null && !bars.has(node); node = node.parentElement) {
+      bars.add(node);
+      if (node === container) break;
+    }
+  }
+  // hasAvatar(node): an image in node whose link (its nearest profile link or [role=link]) is node or inside it.
+  const avatars = new Set<Element>();
+  for (const img of container.querySelectorAll('img')) {
+    const link = img.closest('a[href], [role="link"]');
+    if (link === null || !container.contains(link)) continue;
+    if (link.getAttribute('role') !== 'link' && profileLinkUrl(link) === null) continue;
+    for (let node: Element | null = link; node !== null && !avatars.has(node); node = node.parentElement) {
+      avatars.add(node);
+      if (node === container) break;
+    }
+  }
+  return { bars, avatars };
+}
+
+function blocksOf(container: Element, landmarks: ReadonlySet<Element>, facts: ReturnType<typeof blockFacts>): Blocks {
+  // Landmarks strictly inside each block (only links and times count, as a block's own search found them).
+  const below = new Map<Element, number>();
+  const counted = new Set<Element>();
+  for (const landmark of landmarks) {
+    if (!container.contains(landmark) || !landmark.matches(LANDMARK_TAGS)) continue;
+    counted.add(landmark);
+    for (let node = landmark.parentElement; node !== null; node = node.parentElement) {
+      below.set(node, (below.get(node) ?? 0) + 1);
+      if (node === container) break;
+    }
+  }
+  return {
+    holdsOther: (node, anchor) => facts.bars.has(node) || (below.get(node) ?? 0) - (below.get(anchor) ?? 0) - (counted.has(anchor) ? 1 : 0) > 0,
+    hasAvatar: (node) => facts.avatars.has(node),
+  };
 }
 
 /**
@@ -311,12 +370,12 @@ function holdsOther(node: Element, anchor: Element, landmarks: ReadonlySet<Eleme
  * the commenter's avatar, never as far as an ancestor holding another comment
  * or a post landmark (the post's permalink, the action bar, the form).
  */
-function rowOf(anchor: Element, container: Element, landmarks: ReadonlySet<Element>): Element {
+function rowOf(anchor: Element, container: Element, blocks: Blocks): Element {
   let row = anchor;
   for (let node = anchor.parentElement; node !== null && node !== container; node = node.parentElement) {
-    if (holdsOther(node, anchor, landmarks)) break;
+    if (blocks.holdsOther(node, anchor)) break;
     row = node;
-    if (hasAvatar(node)) break;
+    if (blocks.hasAvatar(node)) break;
   }
   return row;
 }
@@ -324,12 +383,12 @@ function rowOf(anchor: Element, container: Element, landmarks: ReadonlySet<Eleme
 /**
  * The anchors of the comments in a container, in page order: comment
  * permalinks, then (without a permalink, e.g. a comment still being posted)
- * `<time datetime>` elements outside any link that are not excluded (the caption's).
+ * `<time datetime>` elements outside any link (the caption's among them: the read leaves it out).
  */
-function findCommentAnchors(container: Element, owned: (el: Element) => boolean, exclude: ReadonlySet<Element>): Array<{ anchor: Element; ref: CommentRef | null }> {
+function findCommentAnchors(container: Element, owned: (el: Element) => boolean): Array<{ anchor: Element; ref: CommentRef | null }> {
   const out: Array<{ anchor: Element; ref: CommentRef | null }> = [];
   for (const el of Array.from(container.querySelectorAll('a[href], time[datetime]'))) {
-    if (!owned(el) || exclude.has(el)) continue;
+    if (!owned(el)) continue;
     if (el.tagName.toUpperCase() === 'A') {
       const ref = commentRefFromHref(el.getAttribute('href'));
       if (ref !== null) out.push({ anchor: el, ref });
@@ -347,8 +406,10 @@ function findCommentAnchors(container: Element, owned: (el: Element) => boolean,
  */
 function headerOf(anchor: Element, tooBig: (node: Element) => boolean): { header: Element; nameLink: Element } | null {
   for (let node = anchor.parentElement; node !== null && !tooBig(node); node = node.parentElement) {
-    const link = nameLinks(node, () => true).find((a) => !a.contains(anchor));
-    if (link !== undefined) return { header: node, nameLink: link };
+    // nameLinks(node) without the anchor's own, stopping at the first (its text is read only for links that are profiles).
+    for (const a of node.querySelectorAll('a[href]')) {
+      if (!a.contains(anchor) && profileLinkUrl(a) !== null && readLine(a) !== '') return { header: node, nameLink: a };
+    }
   }
   return null;
 }
@@ -541,10 +602,10 @@ function findPost(container: Element, owned: (el: Element) => boolean, pageUrl: 
  * comment, in a row whose name link is the post's author; its text follows the
  * row's header.
  */
-function findViewCaption(container: Element, owned: (el: Element) => boolean, authorUrl: string | null, outside: (el: Element) => boolean, landmarks: ReadonlySet<Element>): { time: Element; text: string } | null {
+function findViewCaption(container: Element, owned: (el: Element) => boolean, authorUrl: string | null, outside: (el: Element) => boolean, blocks: Blocks): { time: Element; text: string } | null {
   for (const time of Array.from(container.querySelectorAll('time'))) {
     if (!owned(time) || time.closest('a[href]') !== null || !outside(time)) continue;
-    const head = headerOf(time, (node) => node === container || holdsOther(node, time, landmarks));
+    const head = headerOf(time, (node) => node === container || blocks.holdsOther(node, time));
     if (head === null || authorUrl === null || profileLinkUrl(head.nameLink) !== authorUrl) return null;
     return { time, text: textAfter(head.header) };
   }
@@ -602,7 +663,9 @@ export function readInstagramContainer(container: Element, pageUrl: URL, now: nu
   const owned = ownedBy(container);
   const isCard = container.matches(anyOf(S.FEED_CARD));
 
-  const linked = findCommentAnchors(container, owned, new Set()).filter((a) => a.ref !== null);
+  // Every comment anchor, found once: the linked ones find the post, and all but the caption's time are the comments.
+  const everyAnchor = findCommentAnchors(container, owned);
+  const linked = everyAnchor.filter((a) => a.ref !== null);
   const landmarks = findPost(
     container,
     owned,
@@ -623,18 +686,21 @@ export function readInstagramContainer(container: Element, pageUrl: URL, now: nu
   // Author: the post's first name link outside the comments (the header).
   const linkLandmarks = new Set<Element>(linked.map((a) => a.anchor));
   if (permalink !== null) linkLandmarks.add(permalink);
-  const linkedRows = new Set(linked.map((a) => rowOf(a.anchor, container, linkLandmarks)));
+  const facts = blockFacts(container);
+  const linkBlocks = blocksOf(container, linkLandmarks, facts);
+  const linkedRows = new Set(linked.map((a) => rowOf(a.anchor, container, linkBlocks)));
   const outsideLinked = (el: Element) => !insideAny(el, linkedRows, container);
   const authorLink = nameLinks(container, (a) => owned(a) && outsideLinked(a) && (permalink === null || !permalink.contains(a)))[0];
   const author: Person = authorLink === undefined ? { name: '', profileUrl: null } : { name: readLine(authorLink), profileUrl: profileLinkUrl(authorLink) };
   if (authorLink === undefined) notes.push(`post ${postId}: author not found (no profile link with a name outside the comments)`);
 
   // The caption's <time> is not a comment's.
-  const caption = isCard ? null : findViewCaption(container, owned, author.profileUrl, outsideLinked, linkLandmarks);
-  const anchors = findCommentAnchors(container, owned, new Set(caption === null ? [] : [caption.time]));
+  const caption = isCard ? null : findViewCaption(container, owned, author.profileUrl, outsideLinked, linkBlocks);
+  const anchors = caption === null ? everyAnchor : everyAnchor.filter((a) => a.anchor !== caption.time);
   const allLandmarks = new Set<Element>([...linkLandmarks, ...anchors.map((a) => a.anchor)]);
   if (caption !== null) allLandmarks.add(caption.time);
-  const rows: CommentRow[] = anchors.map(({ anchor, ref: commentRef }) => ({ anchor, ref: commentRef, row: rowOf(anchor, container, allLandmarks) }));
+  const allBlocks = blocksOf(container, allLandmarks, facts);
+  const rows: CommentRow[] = anchors.map(({ anchor, ref: commentRef }) => ({ anchor, ref: commentRef, row: rowOf(anchor, container, allBlocks) }));
   const rowSet = new Set(rows.map((r) => r.row));
   const inComment = (el: Element) => insideAny(el, rowSet, container);
 
