@@ -12,6 +12,7 @@
  *   when that post is not on the page the reply is dropped (and noted), never guessed.
  */
 import { parseCount } from '../../parse/counts';
+import { memoizeStrings } from '../../parse/memo';
 import { stableHash } from '../../parse/hash';
 import { parseAbsoluteTime, parseRelativeTime } from '../../parse/time';
 import type {
@@ -60,8 +61,17 @@ export interface ThreadsPath {
  * short links), relative or absolute on threads.com / threads.net. Null for
  * anything else (other hosts, the `l.threads.com` link shim, `/search`…).
  */
-export function parseThreadsHref(href: string | null, base: string | URL = THREADS_ORIGIN): ThreadsPath | null {
+export function parseThreadsHref(href: string | null, base: string | URL = THREADS_ORIGIN): Readonly<ThreadsPath> | null {
   if (href === null || href.trim() === '') return null;
+  return parseThreadsHrefOf(href, typeof base === 'string' ? base : base.href);
+}
+
+/**
+ * parseThreadsHref, remembered per link and base: a read asks about the same links as post, author and
+ * profile links, and `new URL` for each was a tenth of reading a busy post's replies. The answers are
+ * shared: never change one.
+ */
+const parseThreadsHrefOf = memoizeStrings((href: string, base: string): Readonly<ThreadsPath> | null => {
   let url: URL;
   try {
     url = new URL(href.trim(), base);
@@ -76,7 +86,7 @@ export function parseThreadsHref(href: string | null, base: string | URL = THREA
   if (!handle || handle[1] === undefined) return null;
   const code = second === 'post' && third !== undefined && CODE.test(third) ? third : null;
   return { handle: handle[1].toLowerCase(), code };
-}
+});
 
 /** https://www.threads.com/@handle — the one form used for authors and the signed-in user. */
 export function canonicalProfileUrl(href: string | null, base: string | URL = THREADS_ORIGIN): string | null {
