@@ -12,6 +12,7 @@
  *   dropped and noted, never re-attached.
  */
 import { parseCount } from '../../parse/counts';
+import { memoizeStrings } from '../../parse/memo';
 import { stableHash } from '../../parse/hash';
 import { parseAbsoluteTime, parseRelativeTime } from '../../parse/time';
 import type {
@@ -69,7 +70,18 @@ function pathSegments(url: URL): string[] {
  * The video a link points to: `/watch?v=<id>`, `/shorts/<id>`, `/live/<id>`,
  * `/embed/<id>` or `youtu.be/<id>`. Null for anything else.
  */
-export function parseVideoUrl(href: string | null, base: string | URL = YOUTUBE_ORIGIN): VideoRef | null {
+export function parseVideoUrl(href: string | null, base: string | URL = YOUTUBE_ORIGIN): Readonly<VideoRef> | null {
+  return href === null ? null : parseVideoUrlOf(href, typeof base === 'string' ? base : base.href);
+}
+
+/**
+ * The link parsers below are remembered per link and base (the memo of lib/parse/memo.ts): a read asks
+ * about the same links as video, channel and comment links, and `new URL` for each was a large part of
+ * reading a busy video's comments. The answers are shared: never change one.
+ */
+const parseVideoUrlOf = memoizeStrings((href: string, base: string) => readVideoUrl(href, base));
+
+function readVideoUrl(href: string, base: string): VideoRef | null {
   const url = toUrl(href, base);
   if (url === null) return null;
   const [first, second] = pathSegments(url);
@@ -103,6 +115,12 @@ function decodeSegment(segment: string): string {
  * url whichever place printed it (a link, or the account menu's "@handle" text).
  */
 export function canonicalChannelUrl(href: string | null, base: string | URL = YOUTUBE_ORIGIN): string | null {
+  return href === null ? null : canonicalChannelUrlOf(href, typeof base === 'string' ? base : base.href);
+}
+
+const canonicalChannelUrlOf = memoizeStrings((href: string, base: string) => readChannelUrl(href, base));
+
+function readChannelUrl(href: string, base: string): string | null {
   const url = toUrl(href, base);
   if (url === null || !isYouTubeHost(url.hostname)) return null;
   const [first, second] = pathSegments(url);
@@ -133,7 +151,13 @@ export interface CommentLink {
 }
 
 /** Reads a comment's time link (`/watch?v=<video>&lc=<comment>`). Null when it carries no comment id. */
-export function parseCommentLink(href: string | null, base: string | URL = YOUTUBE_ORIGIN): CommentLink | null {
+export function parseCommentLink(href: string | null, base: string | URL = YOUTUBE_ORIGIN): Readonly<CommentLink> | null {
+  return href === null ? null : parseCommentLinkOf(href, typeof base === 'string' ? base : base.href);
+}
+
+const parseCommentLinkOf = memoizeStrings((href: string, base: string) => readCommentLink(href, base));
+
+function readCommentLink(href: string, base: string): CommentLink | null {
   const url = toUrl(href, base);
   if (url === null) return null;
   const lc = url.searchParams.get('lc');
