@@ -177,7 +177,7 @@ export function startupFigures(
   const out: Figure[] = [];
   const section = 'Start-up (own-post page)';
   for (const platform of platforms) {
-    const of = (variant: string, first: boolean) => samples.filter((s) => s.page === 'own-post' && s.variant === variant && s.platform === platform && (s.load === 0) === first);
+    const of = (variant: string, first: boolean) => samples.filter((s) => s.page === 'own-post' && s.variant === variant && s.platform === platform && s.cold === first);
     const later = sideBySide((variant) => of(variant, false), extensionKeys);
     const first = sideBySide((variant) => of(variant, true), extensionKeys);
     const unhandled = (variant: string) => unhandledNote(variant, of(variant, false).concat(of(variant, true)));

@@ -142,9 +142,32 @@ async function withBusyPages<T>(session: VariantSession, platforms: string[], bu
 }
 
 /**
+ * Rounds the start-up loads are spread over. In each round every variant gets a fresh browser, in turn, the
+ * order rotated from round to round: a machine whose speed drifts over a run (other work, heat) then weighs on
+ * every variant alike. Before, each variant ran all its loads in one browser, one after the other, and a
+ * `--compare` column mostly measured its place in that order (BENCHMARKS.md, seventh and eighth sessions).
+ */
+export const STARTUP_ROUNDS = 3;
+
+/** How the loads of one variant are spread over the rounds: a first (cold) visit and `warm` later visits per round, and `busy` busy-post loads. */
+export function startupRounds(loads: number): { rounds: number; warm: number; busy: number } {
+  const later = Math.max(1, loads - 1);
+  const rounds = Math.min(STARTUP_ROUNDS, later);
+  return { rounds, warm: Math.ceil(later / rounds), busy: Math.ceil(Math.max(1, loads) / rounds) };
+}
+
+/** The variants in the order they run in `round`: each one first in turn. */
+export function roundOrder<T>(variants: readonly T[], round: number): T[] {
+  return variants.map((_, i) => variants[(i + round) % variants.length] as T);
+}
+
+/**
  * Start-up loads of each platform's own-post fixture, and of its busy own post
  * (`busy`: the same post with many more comments, built by comments-page.ts) when
- * given: the panel closed, `loads` loads each, after the own-post rounds.
+ * given, the panel closed, over the rounds of `startupRounds(loads)` (each variant
+ * about `loads` own-post loads and `loads` busy loads in all). Then ours alone,
+ * in one more browser: the panel left open, one traced load of each page, and
+ * the panel's tab clicked.
  */
 export async function runStartup(
   platforms: string[],
@@ -158,80 +181,108 @@ export async function runStartup(
   const diagnoses: LoadDiagnosis[] = [];
   const panel: PanelTiming[] = [];
   const panelErrors: string[] = [];
-  for (const variant of variants) {
-    const session = await launchVariant(variant);
-    try {
-      if (variant === OURS && session.worker) await setOwnProfiles(session.worker, me);
-      serveOwnPosts(session, platforms);
-      // Ours twice: as installed (panel closed), then with the panel left open.
-      const rounds = variant === OURS && session.worker ? [{ key: variant.key, open: false }, { key: OURS_PANEL_OPEN, open: true }] : [{ key: variant.key, open: null }];
-      for (const round of rounds) {
-        if (round.open !== null) await session.worker!.evaluate((open) => chrome.storage.local.set({ panelOpen: open }), round.open);
-        for (let load = 0; load < loads; load++) {
+  const plan = startupRounds(loads);
+  /** Each variant's loads of each page so far, numbered across the rounds. */
+  const counted = new Map<string, number>();
+  const next = (key: string) => {
+    const n = counted.get(key) ?? 0;
+    counted.set(key, n + 1);
+    return n;
+  };
+  for (let round = 0; round < plan.rounds; round++) {
+    for (const variant of roundOrder(variants, round)) {
+      const session = await launchVariant(variant);
+      const ours = variant === OURS && session.worker !== null;
+      try {
+        if (ours) await setOwnProfiles(session.worker!, me);
+        serveOwnPosts(session, platforms);
+        // The first visit to each site after the browser started, then the later ones (the budget's figure).
+        for (let visit = 0; visit <= plan.warm; visit++) {
           for (const platform of platforms) {
             const f = readFixture(platform, 'own-post.html');
             const page = await session.context.newPage();
             const m = await loadOnce(page, f.url);
-            const handled = round.open === null ? null : await ownPostHandled(page, round.open);
-            samples.push({ variant: round.key, platform, load, cold: load === 0, page: 'own-post', ownPostHandled: handled, ...m });
+            const handled = ours ? await ownPostHandled(page, false) : null;
+            samples.push({ variant: variant.key, platform, load: next(`${variant.key}/${platform}`), cold: visit === 0, page: 'own-post', ownPostHandled: handled, ...m });
             await page.close();
           }
         }
-      }
-      if (busy.size > 0) {
-        if (variant === OURS && session.worker) await session.worker.evaluate(() => chrome.storage.local.set({ panelOpen: false }));
-        await withBusyPages(session, platforms, busy, async () => {
-          for (let load = 0; load < loads; load++) {
-            for (const platform of platforms) {
-              const b = busy.get(platform);
-              if (!b) continue;
-              const page = await session.context.newPage();
-              const m = await loadOnce(page, b.url, true);
-              const handled = variant === OURS && session.worker ? await ownPostHandled(page, false) : null;
-              samples.push({ variant: variant.key, platform, load, cold: false, page: 'busy', ownPostHandled: handled, ...m });
-              await page.close();
-            }
-          }
-        });
-        log(`  start-up ${variant.key}: ${loads} loads of ${busy.size} busy own posts`);
-      }
-      if (variant === OURS && session.worker) await session.worker.evaluate(() => chrome.storage.local.remove('panelOpen'));
-      log(`  start-up ${variant.key}: ${loads} loads of ${platforms.length} pages`);
-      if (variant === OURS && session.worker) {
-        for (const platform of platforms) {
-          const page = await session.context.newPage();
-          diagnoses.push(await diagnoseLoad(page, readFixture(platform, 'own-post.html').url, platform, false));
-          await page.close();
-        }
-        // And of each busy own post, the case where a load costs the most.
-        await withBusyPages(session, platforms, busy, async () => {
-          for (const platform of platforms) {
-            const b = busy.get(platform);
-            if (!b) continue;
-            const page = await session.context.newPage();
-            diagnoses.push(await diagnoseLoad(page, b.url, `${platform}, busy own post`, true));
-            await page.close();
-          }
-        });
-        for (const platform of platforms) {
-          // Clicked as the pointer arrives (the budget's case), and after the pointer rested on the tab
-          // for a moment as a person's does (hovering starts loading the panel's UI).
-          for (const restMs of [0, PANEL_REST_MS]) {
-            for (let rep = 0; rep < Math.max(1, loads - 1); rep++) {
-              try {
-                panel.push({ platform, restMs, ...(await panelOpenTiming(session.context.newPage.bind(session.context), session.worker, readFixture(platform, 'own-post.html').url, restMs)) });
-              } catch (e) {
-                panelErrors.push(`${platform}: ${e instanceof Error ? e.message : String(e)}`);
-                break;
+        if (busy.size > 0) {
+          await withBusyPages(session, platforms, busy, async () => {
+            for (let load = 0; load < plan.busy; load++) {
+              for (const platform of platforms) {
+                const b = busy.get(platform);
+                if (!b) continue;
+                const page = await session.context.newPage();
+                const m = await loadOnce(page, b.url, true);
+                const handled = ours ? await ownPostHandled(page, false) : null;
+                samples.push({ variant: variant.key, platform, load: next(`${variant.key}/${platform}/busy`), cold: false, page: 'busy', ownPostHandled: handled, ...m });
+                await page.close();
               }
             }
+          });
+        }
+      } finally {
+        await session.close();
+      }
+    }
+    log(`  start-up round ${round + 1} of ${plan.rounds}: ${variants.length} browsers, ${plan.warm + 1} loads of ${platforms.length} pages${busy.size > 0 ? ` and ${plan.busy} of ${busy.size} busy own posts` : ''} each`);
+  }
+
+  const ours = variants.find((v) => v === OURS);
+  if (ours === undefined) return { samples, panel, panelErrors, diagnoses };
+  const session = await launchVariant(ours);
+  try {
+    const worker = session.worker;
+    if (worker === null) return { samples, panel, panelErrors, diagnoses };
+    await setOwnProfiles(worker, me);
+    serveOwnPosts(session, platforms);
+    // The panel left open: its React UI is injected at once.
+    await worker.evaluate(() => chrome.storage.local.set({ panelOpen: true }));
+    for (let visit = 0; visit < loads; visit++) {
+      for (const platform of platforms) {
+        const f = readFixture(platform, 'own-post.html');
+        const page = await session.context.newPage();
+        const m = await loadOnce(page, f.url);
+        const handled = await ownPostHandled(page, true);
+        samples.push({ variant: OURS_PANEL_OPEN, platform, load: visit, cold: visit === 0, page: 'own-post', ownPostHandled: handled, ...m });
+        await page.close();
+      }
+    }
+    await worker.evaluate(() => chrome.storage.local.remove('panelOpen'));
+    log(`  start-up ours, panel open: ${loads} loads of ${platforms.length} pages`);
+    for (const platform of platforms) {
+      const page = await session.context.newPage();
+      diagnoses.push(await diagnoseLoad(page, readFixture(platform, 'own-post.html').url, platform, false));
+      await page.close();
+    }
+    // And of each busy own post, the case where a load costs the most.
+    await withBusyPages(session, platforms, busy, async () => {
+      for (const platform of platforms) {
+        const b = busy.get(platform);
+        if (!b) continue;
+        const page = await session.context.newPage();
+        diagnoses.push(await diagnoseLoad(page, b.url, `${platform}, busy own post`, true));
+        await page.close();
+      }
+    });
+    for (const platform of platforms) {
+      // Clicked as the pointer arrives (the budget's case), and after the pointer rested on the tab
+      // for a moment as a person's does (hovering starts loading the panel's UI).
+      for (const restMs of [0, PANEL_REST_MS]) {
+        for (let rep = 0; rep < Math.max(1, loads - 1); rep++) {
+          try {
+            panel.push({ platform, restMs, ...(await panelOpenTiming(session.context.newPage.bind(session.context), worker, readFixture(platform, 'own-post.html').url, restMs)) });
+          } catch (e) {
+            panelErrors.push(`${platform}: ${e instanceof Error ? e.message : String(e)}`);
+            break;
           }
         }
-        log(`  panel: ${panel.length} clicks timed${panelErrors.length ? `, ${panelErrors.length} failed` : ''}`);
       }
-    } finally {
-      await session.close();
     }
+    log(`  panel: ${panel.length} clicks timed${panelErrors.length ? `, ${panelErrors.length} failed` : ''}`);
+  } finally {
+    await session.close();
   }
   return { samples, panel, panelErrors, diagnoses };
 }
