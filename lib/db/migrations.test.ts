@@ -46,6 +46,8 @@ const SHIPPED: Record<number, Record<string, string>> = {
 };
 // Version 4 changed no store (its upgrade writes the rollups' open-comments rows): laid out as version 3.
 SHIPPED[4] = SHIPPED[3]!;
+// Version 5 dropped the interactions' unused [platform+occurredAt] index.
+SHIPPED[5] = { ...SHIPPED[4]!, interactions: 'id, postKey, [status+occurredAt], [kind+occurredAt], capturedAt, templateId' };
 
 const opened: Dexie[] = [];
 afterEach(async () => {

@@ -292,6 +292,11 @@ export class SocialDeskDB extends Dexie {
           .table<DailyRollupRow>('dailyRollups')
           .bulkPut([...open].map(([platform, count]) => ({ ...emptyRollup(OPEN_COMMENTS_DAY, platform), commentsReceived: count })));
       });
+    // Version 5: `[platform+occurredAt]` on interactions is dropped: no query uses it (the dashboard's figures by
+    // platform come from the daily rollups), and every comment stored wrote an entry of it (BENCHMARKS.md, capture).
+    this.version(5).stores({
+      interactions: 'id, postKey, [status+occurredAt], [kind+occurredAt], capturedAt, templateId',
+    });
   }
 }
 
