@@ -774,7 +774,10 @@ function readMediaKind(container: Element, owned: (el: Element) => boolean, mess
   const inBody = (el: Element) => owned(el) && (message === null || !message.contains(el)) && (footerStart === null || precedes(el, footerStart));
   if (Array.from(container.querySelectorAll('video')).some(inBody)) return 'video';
   let kind: MediaKind | null = null;
-  for (const a of Array.from(container.querySelectorAll('a[href]'))) {
+  for (const a of container.querySelectorAll('a[href]')) {
+    // Links come in document order: once one is not before the footer, none after it is (a busy post's
+    // hundreds of comment links are not looked at one by one).
+    if (footerStart !== null && !precedes(a, footerStart)) break;
     if (!inBody(a) || a === permalink) continue;
     const href = a.getAttribute('href');
     const target = parsePostLink(href);
