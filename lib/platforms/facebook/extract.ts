@@ -998,7 +998,7 @@ export function readComments(container: Element, commentEls: readonly Element[],
   const entries: CommentEntry[] = [];
   const idByElement = new Map<Element, string>();
   const used = new Set<string>();
-  /** Numeric post ids that comment links name other than this post's (a numeric `postId` came from the first of them). */
+  /** Numeric post ids the comments' links name other than `postId` (looked for when `postId` is numeric). */
   const otherPosts = new Set<string>();
   const numericPost = NUMERIC.test(postId);
   let unreadable = 0;

@@ -234,11 +234,17 @@ function nameLinks(root: Element, accept: (el: Element) => boolean): Element[] {
   return Array.from(root.querySelectorAll('a[href]')).filter((a) => accept(a) && profileLinkUrl(a) !== null && readLine(a) !== '');
 }
 
-/** An avatar: an image inside a profile link or an `[role=link]` (Instagram's avatar wrappers). */
+/** An avatar image's link: its nearest link or `[role=link]`, when that is a profile link or an `[role=link]` (Instagram's avatar wrappers). */
+function avatarLinkOf(img: Element): Element | null {
+  const link = img.closest('a[href], [role="link"]');
+  return link !== null && (link.getAttribute('role') === 'link' || profileLinkUrl(link) !== null) ? link : null;
+}
+
+/** An avatar: an image inside `el` whose avatar link is `el` or inside it. */
 function hasAvatar(el: Element): boolean {
-  for (const img of Array.from(el.querySelectorAll('img'))) {
-    const link = img.closest('a[href], [role="link"]');
-    if (link !== null && el.contains(link) && (link.getAttribute('role') === 'link' || profileLinkUrl(link) !== null)) return true;
+  for (const img of el.querySelectorAll('img')) {
+    const link = avatarLinkOf(img);
+    if (link !== null && el.contains(link)) return true;
   }
   return false;
 }
@@ -336,9 +342,8 @@ function blockFacts(container: Element): { bars: ReadonlySet<Element>; avatars: 
   // hasAvatar(node): an image in node whose link (its nearest profile link or [role=link]) is node or inside it.
   const avatars = new Set<Element>();
   for (const img of container.querySelectorAll('img')) {
-    const link = img.closest('a[href], [role="link"]');
+    const link = avatarLinkOf(img);
     if (link === null || !container.contains(link)) continue;
-    if (link.getAttribute('role') !== 'link' && profileLinkUrl(link) === null) continue;
     for (let node: Element | null = link; node !== null && !avatars.has(node); node = node.parentElement) {
       avatars.add(node);
       if (node === container) break;
