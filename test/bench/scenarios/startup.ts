@@ -141,6 +141,17 @@ async function withBusyPages<T>(session: VariantSession, platforms: string[], bu
   }
 }
 
+/** One load of a platform's own-post fixture in a new tab; with `panelOpen` given (ours), whether the own post was read and answered by then. */
+async function loadOwnPost(session: VariantSession, platform: string, panelOpen: boolean | null) {
+  const page = await session.context.newPage();
+  try {
+    const m = await loadOnce(page, readFixture(platform, 'own-post.html').url);
+    return { ...m, ownPostHandled: panelOpen === null ? null : await ownPostHandled(page, panelOpen) };
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * Rounds the start-up loads are spread over. In each round every variant gets a fresh browser, in turn, the
  * order rotated from round to round: a machine whose speed drifts over a run (other work, heat) then weighs on
@@ -199,12 +210,8 @@ export async function runStartup(
         // The first visit to each site after the browser started, then the later ones (the budget's figure).
         for (let visit = 0; visit <= plan.warm; visit++) {
           for (const platform of platforms) {
-            const f = readFixture(platform, 'own-post.html');
-            const page = await session.context.newPage();
-            const m = await loadOnce(page, f.url);
-            const handled = ours ? await ownPostHandled(page, false) : null;
-            samples.push({ variant: variant.key, platform, load: next(`${variant.key}/${platform}`), cold: visit === 0, page: 'own-post', ownPostHandled: handled, ...m });
-            await page.close();
+            const m = await loadOwnPost(session, platform, ours ? false : null);
+            samples.push({ variant: variant.key, platform, load: next(`${variant.key}/${platform}`), cold: visit === 0, page: 'own-post', ...m });
           }
         }
         if (busy.size > 0) {
@@ -229,9 +236,8 @@ export async function runStartup(
     log(`  start-up round ${round + 1} of ${plan.rounds}: ${variants.length} browsers, ${plan.warm + 1} loads of ${platforms.length} pages${busy.size > 0 ? ` and ${plan.busy} of ${busy.size} busy own posts` : ''} each`);
   }
 
-  const ours = variants.find((v) => v === OURS);
-  if (ours === undefined) return { samples, panel, panelErrors, diagnoses };
-  const session = await launchVariant(ours);
+  if (!variants.includes(OURS)) return { samples, panel, panelErrors, diagnoses };
+  const session = await launchVariant(OURS);
   try {
     const worker = session.worker;
     if (worker === null) return { samples, panel, panelErrors, diagnoses };
@@ -241,12 +247,8 @@ export async function runStartup(
     await worker.evaluate(() => chrome.storage.local.set({ panelOpen: true }));
     for (let visit = 0; visit < loads; visit++) {
       for (const platform of platforms) {
-        const f = readFixture(platform, 'own-post.html');
-        const page = await session.context.newPage();
-        const m = await loadOnce(page, f.url);
-        const handled = await ownPostHandled(page, true);
-        samples.push({ variant: OURS_PANEL_OPEN, platform, load: visit, cold: visit === 0, page: 'own-post', ownPostHandled: handled, ...m });
-        await page.close();
+        const m = await loadOwnPost(session, platform, true);
+        samples.push({ variant: OURS_PANEL_OPEN, platform, load: visit, cold: visit === 0, page: 'own-post', ...m });
       }
     }
     await worker.evaluate(() => chrome.storage.local.remove('panelOpen'));
