@@ -7,6 +7,7 @@ import {
   parseCommentLink,
   parsePostLink,
   parseTimeLabel,
+  readCounts,
   readText,
 } from './extract';
 
@@ -227,5 +228,39 @@ describe('readText', () => {
     ['spaces collapse, template newlines are spaces', '<div dir="auto">a   b\n   c</div>', 'a b c'],
   ])('%s', (_name, markup, expected) => {
     expect(readText(el(markup))).toBe(expected);
+  });
+});
+
+describe('readCounts', () => {
+  const post = (bar: boolean) => {
+    const doc = new DOMParser().parseFromString(`<div id="root">
+      <div role="button" aria-expanded="false"><span>12 comments</span></div>
+      <div role="button"><span>3 shares</span></div>
+      ${bar ? '<div role="button"><i data-visualcompletion="css-img"></i><span>Like</span></div><div role="button"><i data-visualcompletion="css-img"></i><span>Comment</span></div>' : ''}
+      <div role="article" id="c1"><div role="button"><span>Like</span></div><div role="button"><span>Reply</span></div><div role="button"><span>2 replies</span></div></div>
+      <div role="article" id="c2"><div role="button"><span>Like</span></div><div role="button"><span>Reply</span></div></div></div>`, 'text/html');
+    return doc.getElementById('root') as HTMLElement;
+  };
+  const inComment = (el: Element) => el.closest('[role="article"]') !== null;
+
+  it('looks at no control after the post\'s first action button (a busy post\'s comments have hundreds)', () => {
+    const root = post(true);
+    const asked: Element[] = [];
+    const owned = (el: Element) => {
+      asked.push(el);
+      return !inComment(el);
+    };
+    const read = readCounts(root, owned, [], [...root.querySelectorAll('[role="article"]')], '1');
+    expect(read.counts).toEqual({ reactions: 0, comments: 12, shares: 3, views: null });
+    expect(read.footerStart?.textContent).toBe('Like');
+    expect(asked.filter((el) => el.getAttribute('role') === 'button').map((el) => el.textContent)).toEqual(['12 comments', '3 shares', 'Like']);
+  });
+
+  it('without an action bar, reads the counts before the first comment, the comments\' own controls left out', () => {
+    const root = post(false);
+    const comments = [...root.querySelectorAll('[role="article"]')];
+    const read = readCounts(root, (el) => !inComment(el), [], comments, '1');
+    expect(read.counts).toEqual({ reactions: 0, comments: 12, shares: 3, views: null });
+    expect(read.footerStart).toBe(comments[0]);
   });
 });

@@ -824,8 +824,6 @@ export function readCounts(container: Element, owned: (el: Element) => boolean, 
   const outside = (el: Element) => exclude.every((ex) => ex === null || !ex.contains(el));
   const firstComment = commentEls[0] ?? null;
 
-  // Controls of the post itself (not of a comment, a composer or the excluded blocks).
-  const buttons = Array.from(container.querySelectorAll('[role="button"]')).filter((b) => owned(b) && outside(b) && b.closest('form') === null);
   // Each button's text is asked for up to three times below: read once.
   const lines = new Map<Element, string>();
   const lineOf = (b: Element) => {
@@ -833,14 +831,26 @@ export function readCounts(container: Element, owned: (el: Element) => boolean, 
     if (line === undefined) lines.set(b, (line = readLine(b)));
     return line;
   };
-  const actionButtons = buttons.filter((b) => b.querySelector(anyOf(S.ACTION_BUTTON_ICON)) !== null && !b.hasAttribute('aria-haspopup') && !hasDigit(lineOf(b)));
-  const firstAction = actionButtons[0] ?? null;
+  const actionIcon = anyOf(S.ACTION_BUTTON_ICON);
+  // Controls of the post itself (not of a comment, a composer or the excluded blocks), in page order, up to its
+  // first action button (Like): the counts are before it, so the buttons after it (every comment's Like and Reply
+  // on a busy post) are not looked at. Without an action bar, every control is.
+  const buttons: Element[] = [];
+  let firstAction: Element | null = null;
+  for (const b of container.querySelectorAll('[role="button"]')) {
+    if (!owned(b) || !outside(b) || b.closest('form') !== null) continue;
+    if (b.querySelector(actionIcon) !== null && !b.hasAttribute('aria-haspopup') && !hasDigit(lineOf(b))) {
+      firstAction = b;
+      break;
+    }
+    buttons.push(b);
+  }
   const footerStart = firstAction ?? firstComment;
   const beforeFooter = (el: Element) => footerStart === null || precedes(el, footerStart);
 
   const toolbar = firstMatch(container, S.REACTIONS_TOOLBAR, (el) => owned(el) && outside(el) && beforeFooter(el));
   const candidates = buttons.filter(
-    (b) => beforeFooter(b) && (toolbar === null || !toolbar.contains(b)) && !actionButtons.includes(b) && hasDigit(lineOf(b)) && parseCount(lineOf(b)) !== null,
+    (b) => beforeFooter(b) && (toolbar === null || !toolbar.contains(b)) && hasDigit(lineOf(b)) && parseCount(lineOf(b)) !== null,
   );
   const present = firstAction !== null || toolbar !== null || candidates.length > 0;
   if (!present) return { counts, health: 'absent', notes, commentsButton: null, footerStart };
