@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { memoizeStrings } from './memo';
+import { memoizeLinks, memoizeStrings } from './memo';
 
 describe('memoizeStrings', () => {
   it('answers each pair once, null answers included', () => {
@@ -54,5 +54,25 @@ describe('memoizeStrings', () => {
     memo('40', '');
     memo('0', '');
     expect(fn).toHaveBeenCalledTimes(52);
+  });
+});
+
+describe('memoizeLinks', () => {
+  it('answers no href with null unasked, and a URL base as its href', () => {
+    const parse = vi.fn((href: string, base: string) => ({ url: new URL(href, base).href }));
+    const read = memoizeLinks(parse);
+    expect(read(null, 'https://a/')).toBeNull();
+    const first = read('p', 'https://a/');
+    expect(first).toEqual({ url: 'https://a/p' });
+    expect(read('p', new URL('https://a/'))).toBe(first);
+    expect(parse).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps at most 2 × max answers', () => {
+    const parse = vi.fn((href: string) => href);
+    const read = memoizeLinks(parse, 2);
+    for (const href of ['a', 'b', 'c', 'd', 'e']) read(href, 'https://x/');
+    read('a', 'https://x/');
+    expect(parse).toHaveBeenCalledTimes(6);
   });
 });

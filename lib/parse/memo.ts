@@ -45,3 +45,13 @@ export function memoizeStrings<R>(fn: (a: string, b: string) => R, max = 500): (
     return value;
   };
 }
+
+/**
+ * A link parser (an href and the base it is read against) remembered with
+ * memoizeStrings: no href is no answer, and a URL base is remembered by its href.
+ * The platforms' link readers are all of this shape.
+ */
+export function memoizeLinks<R>(parse: (href: string, base: string) => R, max?: number): (href: string | null, base: string | URL) => R | null {
+  const remembered = memoizeStrings(parse, max);
+  return (href, base) => (href === null ? null : remembered(href, typeof base === 'string' ? base : base.href));
+}

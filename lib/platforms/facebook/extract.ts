@@ -30,7 +30,7 @@ import { elementWithId, oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
-import { memoizeStrings } from '../../parse/memo';
+import { memoizeLinks } from '../../parse/memo';
 
 export const FACEBOOK_ORIGIN = 'https://www.facebook.com';
 
@@ -109,11 +109,11 @@ const RESERVED_PATHS = new Set([
  * profile link.
  */
 export function canonicalProfileUrl(href: string | null, base: string | URL = FACEBOOK_ORIGIN): string | null {
-  return href === null ? null : canonicalProfileUrlOf(href, typeof base === 'string' ? base : base.href);
+  return canonicalProfileUrlOf(href, base);
 }
 
 /** canonicalProfileUrl, remembered per link and base (the same links repeat in every post of a feed). */
-const canonicalProfileUrlOf = memoizeStrings((href: string, base: string) => parseProfileUrl(href, base));
+const canonicalProfileUrlOf = memoizeLinks((href: string, base: string) => parseProfileUrl(href, base));
 
 function parseProfileUrl(href: string, base: string): string | null {
   const url = facebookUrl(href, base);
@@ -162,12 +162,12 @@ function idParam(url: URL, name: string): string | null {
  * `/watch/?v=`. Null for anything else (profiles, share links, outbound links).
  */
 export function parsePostLink(href: string | null, base: string | URL = FACEBOOK_ORIGIN): Readonly<PostLink> | null {
-  return href === null ? null : parsePostLinkOf(href, typeof base === 'string' ? base : base.href);
+  return parsePostLinkOf(href, base);
 }
 
 /** parsePostLink, remembered per link and base (the answers are shared: never change one). */
 // A post's own links are mostly its alone: enough to hold one post's, which its read asks for several times.
-const parsePostLinkOf = memoizeStrings((href: string, base: string) => readPostLink(href, base), 200);
+const parsePostLinkOf = memoizeLinks((href: string, base: string) => readPostLink(href, base), 200);
 
 function readPostLink(href: string, base: string): PostLink | null {
   const url = facebookUrl(href, base);
@@ -269,11 +269,11 @@ function decodeCommentParam(value: string): { id: string; postId: string | null 
 
 /** Reads `comment_id` (and `reply_comment_id`) from a link. Null when the link names no comment. */
 export function parseCommentLink(href: string | null, base: string | URL = FACEBOOK_ORIGIN): Readonly<CommentRef> | null {
-  return href === null ? null : parseCommentLinkOf(href, typeof base === 'string' ? base : base.href);
+  return parseCommentLinkOf(href, base);
 }
 
 /** parseCommentLink, remembered per link and base (the answers are shared: never change one). */
-const parseCommentLinkOf = memoizeStrings((href: string, base: string) => readCommentLink(href, base), 200);
+const parseCommentLinkOf = memoizeLinks((href: string, base: string) => readCommentLink(href, base), 200);
 
 /** Whether a link can hold a `comment_id` parameter at all (its name possibly percent-encoded). */
 const MAY_NAME_COMMENT = /comment(?:_|%5f)id/i;

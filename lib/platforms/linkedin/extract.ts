@@ -31,7 +31,7 @@ import { elementWithId, oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
 import { firstMatching } from '../selectors';
-import { memoizeStrings } from '../../parse/memo';
+import { memoizeLinks } from '../../parse/memo';
 
 export const LINKEDIN_ORIGIN = 'https://www.linkedin.com';
 
@@ -116,11 +116,11 @@ export function parseCommentUrn(urn: string): CommentUrn | null {
  * into www. Returns null for links that are not a member/company/school page.
  */
 export function canonicalProfileUrl(href: string | null, base: string | URL = LINKEDIN_ORIGIN): string | null {
-  return href === null ? null : canonicalProfileUrlOf(href, typeof base === 'string' ? base : base.href);
+  return canonicalProfileUrlOf(href, base);
 }
 
 /** canonicalProfileUrl, remembered per link and base (the same links repeat in every post of a feed). */
-const canonicalProfileUrlOf = memoizeStrings((href: string, base: string) => parseProfileUrl(href, base));
+const canonicalProfileUrlOf = memoizeLinks((href: string, base: string) => parseProfileUrl(href, base));
 
 function parseProfileUrl(href: string, base: string): string | null {
   if (href.trim() === '') return null;

@@ -12,7 +12,7 @@
  *   when that post is not on the page the reply is dropped (and noted), never guessed.
  */
 import { parseCount } from '../../parse/counts';
-import { memoizeStrings } from '../../parse/memo';
+import { memoizeLinks } from '../../parse/memo';
 import { stableHash } from '../../parse/hash';
 import { parseAbsoluteTime, parseRelativeTime } from '../../parse/time';
 import type {
@@ -63,7 +63,7 @@ export interface ThreadsPath {
  */
 export function parseThreadsHref(href: string | null, base: string | URL = THREADS_ORIGIN): Readonly<ThreadsPath> | null {
   if (href === null || href.trim() === '') return null;
-  return parseThreadsHrefOf(href, typeof base === 'string' ? base : base.href);
+  return parseThreadsHrefOf(href, base);
 }
 
 /**
@@ -71,7 +71,7 @@ export function parseThreadsHref(href: string | null, base: string | URL = THREA
  * profile links, and `new URL` for each was a tenth of reading a busy post's replies. The answers are
  * shared: never change one.
  */
-const parseThreadsHrefOf = memoizeStrings((href: string, base: string): Readonly<ThreadsPath> | null => {
+const parseThreadsHrefOf = memoizeLinks((href: string, base: string): Readonly<ThreadsPath> | null => {
   let url: URL;
   try {
     url = new URL(href.trim(), base);

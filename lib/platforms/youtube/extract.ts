@@ -12,7 +12,7 @@
  *   dropped and noted, never re-attached.
  */
 import { parseCount } from '../../parse/counts';
-import { memoizeStrings } from '../../parse/memo';
+import { memoizeLinks } from '../../parse/memo';
 import { stableHash } from '../../parse/hash';
 import { parseAbsoluteTime, parseRelativeTime } from '../../parse/time';
 import type {
@@ -71,7 +71,7 @@ function pathSegments(url: URL): string[] {
  * `/embed/<id>` or `youtu.be/<id>`. Null for anything else.
  */
 export function parseVideoUrl(href: string | null, base: string | URL = YOUTUBE_ORIGIN): Readonly<VideoRef> | null {
-  return href === null ? null : parseVideoUrlOf(href, typeof base === 'string' ? base : base.href);
+  return parseVideoUrlOf(href, base);
 }
 
 /**
@@ -79,7 +79,7 @@ export function parseVideoUrl(href: string | null, base: string | URL = YOUTUBE_
  * about the same links as video, channel and comment links, and `new URL` for each was a large part of
  * reading a busy video's comments. The answers are shared: never change one.
  */
-const parseVideoUrlOf = memoizeStrings((href: string, base: string) => readVideoUrl(href, base));
+const parseVideoUrlOf = memoizeLinks((href: string, base: string) => readVideoUrl(href, base));
 
 function readVideoUrl(href: string, base: string): VideoRef | null {
   const url = toUrl(href, base);
@@ -115,10 +115,10 @@ function decodeSegment(segment: string): string {
  * url whichever place printed it (a link, or the account menu's "@handle" text).
  */
 export function canonicalChannelUrl(href: string | null, base: string | URL = YOUTUBE_ORIGIN): string | null {
-  return href === null ? null : canonicalChannelUrlOf(href, typeof base === 'string' ? base : base.href);
+  return canonicalChannelUrlOf(href, base);
 }
 
-const canonicalChannelUrlOf = memoizeStrings((href: string, base: string) => readChannelUrl(href, base));
+const canonicalChannelUrlOf = memoizeLinks((href: string, base: string) => readChannelUrl(href, base));
 
 function readChannelUrl(href: string, base: string): string | null {
   const url = toUrl(href, base);
@@ -152,10 +152,10 @@ export interface CommentLink {
 
 /** Reads a comment's time link (`/watch?v=<video>&lc=<comment>`). Null when it carries no comment id. */
 export function parseCommentLink(href: string | null, base: string | URL = YOUTUBE_ORIGIN): Readonly<CommentLink> | null {
-  return href === null ? null : parseCommentLinkOf(href, typeof base === 'string' ? base : base.href);
+  return parseCommentLinkOf(href, base);
 }
 
-const parseCommentLinkOf = memoizeStrings((href: string, base: string) => readCommentLink(href, base));
+const parseCommentLinkOf = memoizeLinks((href: string, base: string) => readCommentLink(href, base));
 
 function readCommentLink(href: string, base: string): CommentLink | null {
   const url = toUrl(href, base);
