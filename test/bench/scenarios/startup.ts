@@ -141,11 +141,14 @@ async function withBusyPages<T>(session: VariantSession, platforms: string[], bu
   }
 }
 
-/** One load of a platform's own-post fixture in a new tab; with `panelOpen` given (ours), whether the own post was read and answered by then. */
-async function loadOwnPost(session: VariantSession, platform: string, panelOpen: boolean | null) {
+/**
+ * One load of an own post (the fixture at `url`, or a busy one, traced) in a new tab; with `panelOpen` given
+ * (ours), whether the own post was read and answered by then.
+ */
+async function loadOwnPost(session: VariantSession, url: string, panelOpen: boolean | null, busy = false) {
   const page = await session.context.newPage();
   try {
-    const m = await loadOnce(page, readFixture(platform, 'own-post.html').url);
+    const m = await loadOnce(page, url, busy);
     return { ...m, ownPostHandled: panelOpen === null ? null : await ownPostHandled(page, panelOpen) };
   } finally {
     await page.close();
@@ -210,7 +213,7 @@ export async function runStartup(
         // The first visit to each site after the browser started, then the later ones (the budget's figure).
         for (let visit = 0; visit <= plan.warm; visit++) {
           for (const platform of platforms) {
-            const m = await loadOwnPost(session, platform, ours ? false : null);
+            const m = await loadOwnPost(session, readFixture(platform, 'own-post.html').url, ours ? false : null);
             samples.push({ variant: variant.key, platform, load: next(`${variant.key}/${platform}`), cold: visit === 0, page: 'own-post', ...m });
           }
         }
@@ -220,11 +223,8 @@ export async function runStartup(
               for (const platform of platforms) {
                 const b = busy.get(platform);
                 if (!b) continue;
-                const page = await session.context.newPage();
-                const m = await loadOnce(page, b.url, true);
-                const handled = ours ? await ownPostHandled(page, false) : null;
-                samples.push({ variant: variant.key, platform, load: next(`${variant.key}/${platform}/busy`), cold: false, page: 'busy', ownPostHandled: handled, ...m });
-                await page.close();
+                const m = await loadOwnPost(session, b.url, ours ? false : null, true);
+                samples.push({ variant: variant.key, platform, load: next(`${variant.key}/${platform}/busy`), cold: false, page: 'busy', ...m });
               }
             }
           });
@@ -247,7 +247,7 @@ export async function runStartup(
     await worker.evaluate(() => chrome.storage.local.set({ panelOpen: true }));
     for (let visit = 0; visit < loads; visit++) {
       for (const platform of platforms) {
-        const m = await loadOwnPost(session, platform, true);
+        const m = await loadOwnPost(session, readFixture(platform, 'own-post.html').url, true);
         samples.push({ variant: OURS_PANEL_OPEN, platform, load: visit, cold: visit === 0, page: 'own-post', ...m });
       }
     }
