@@ -136,15 +136,19 @@ describe('the in-page Save action', () => {
 
   it('keeps its clicks and keys from the page, and saves the post with its counts, opening the dialog', async () => {
     const { controller, p1, store, bg } = setup();
-    const pageClicks = vi.fn();
-    const pageKeys = vi.fn();
-    document.body.addEventListener('click', pageClicks);
-    document.body.addEventListener('keydown', pageKeys);
+    const seen: string[] = [];
+    for (const type of ['click', 'keydown', 'mousedown', 'pointerdown', 'pointerover', 'focusin']) document.body.addEventListener(type, (e) => seen.push(e.type));
     controller.track(p1, reading([other('1', { counts: { reactions: 12, comments: 3, shares: null, views: null } })]));
+    // As a pointer does it: over the button first (the page may see that), then the press.
+    const fire = (e: Event) => buttonOf(p1).dispatchEvent(e);
+    fire(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    fire(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    fire(new MouseEvent('mousedown', { bubbles: true, composed: true }));
     buttonOf(p1).click();
-    buttonOf(p1).dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true, composed: true }));
-    expect(pageClicks).not.toHaveBeenCalled();
-    expect(pageKeys).not.toHaveBeenCalled();
+    // As the keyboard does it: focus first, then the key.
+    fire(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    fire(new KeyboardEvent('keydown', { key: 'l', bubbles: true, composed: true }));
+    expect(seen).toEqual(['pointerover']);
     expect(store.get().saveDialog).toMatchObject({ status: 'saving', authorName: 'Rival Café', excerpt: 'post 1' });
     await flush();
     const save = bg.sent.find((m) => m.type === 'CS_SAVE_POST');
@@ -159,6 +163,45 @@ describe('the in-page Save action', () => {
     await flush();
     expect(bg.sent.at(-1)).toEqual({ type: 'CS_EDIT_SAVED', key: 'linkedin:1', tags: ['coffee', 'pour-over'], note: 'for Friday' });
     expect(store.get().saveDialog).toBeNull();
+  });
+
+  it('keeps focus and keys from the page (focus comes before any key)', () => {
+    const { controller, p2 } = setup();
+    const seen: string[] = [];
+    for (const type of ['focusin', 'keydown', 'keyup', 'focusout']) document.body.addEventListener(type, (e) => seen.push(e.type));
+    controller.track(p2, reading([other('2')]));
+    const button = buttonOf(p2);
+    for (const type of ['focusin', 'keydown', 'keyup', 'focusout']) {
+      const init = { bubbles: true, composed: true };
+      button.dispatchEvent(type.startsWith('key') ? new KeyboardEvent(type, { ...init, key: 'Enter' }) : new FocusEvent(type, init));
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('builds its own shadow root and button where the browser does not clone them with the element', () => {
+    const clone = Node.prototype.cloneNode;
+    const spy = vi.spyOn(Node.prototype, 'cloneNode').mockImplementation(function (this: Node, deep?: boolean) {
+      if (this instanceof Element && this.tagName.toLowerCase() === SAVE_HOST_TAG) {
+        const bare = document.createElement(SAVE_HOST_TAG);
+        for (const a of this.attributes) bare.setAttribute(a.name, a.value);
+        return bare;
+      }
+      return clone.call(this, deep);
+    });
+    try {
+      const { controller, p1, p2 } = setup();
+      controller.track(p1, reading([other('1')]));
+      controller.track(p2, reading([other('2')]));
+      expect(spy).toHaveBeenCalled();
+      for (const p of [p1, p2]) {
+        expect(buttonOf(p).textContent).toBe('Save');
+        expect(buttonOf(p).getAttribute('aria-pressed')).toBe('false');
+        expect(p.querySelector(SAVE_HOST_TAG)!.shadowRoot!.querySelectorAll('button')).toHaveLength(1);
+      }
+      expect((p2.firstElementChild as HTMLElement).dataset.placement).toBe('corner');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('takes a post out of the library again from the dialog', async () => {

@@ -79,11 +79,33 @@ const CSS = `
 const ISOLATED = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'focusin', 'focusout'];
 
 const stopPropagation = (e: Event) => e.stopPropagation();
-const preventDefault = (e: Event) => e.preventDefault();
+/** A click stops at the action, and a post wrapped in a link (some grids) must not navigate. */
+const keepClick = (e: Event) => {
+  e.stopPropagation();
+  e.preventDefault();
+};
 
-/** The action's button (bookmark icon, empty label), built once per document and cloned for every post. */
-function buttonTemplate(doc: Document): HTMLButtonElement {
-  const NS = 'http://www.w3.org/2000/svg';
+/**
+ * Most actions are never touched, so each starts with three listeners (click,
+ * pointerover, focusin) instead of one per isolated event: a pointer reaches
+ * the element (pointerover comes before any press or touch) or focus does
+ * (before any key) first, and only then are the others added.
+ */
+const armed = new WeakSet<EventTarget>();
+function arm(e: Event) {
+  const el = e.currentTarget;
+  if (el === null) return;
+  // Listeners added now do not run for this event: the focus that arms it is kept from the page here.
+  if (e.type === 'focusin') e.stopPropagation();
+  if (armed.has(el)) return;
+  armed.add(el);
+  for (const type of ISOLATED) if (type !== 'click') el.addEventListener(type, stopPropagation);
+}
+
+const NS = 'http://www.w3.org/2000/svg';
+
+/** The action's button (bookmark icon, empty label). */
+function buildButton(doc: Document): HTMLButtonElement {
   const svg = doc.createElementNS(NS, 'svg');
   svg.setAttribute('viewBox', '0 0 16 16');
   svg.setAttribute('aria-hidden', 'true');
@@ -97,10 +119,32 @@ function buttonTemplate(doc: Document): HTMLButtonElement {
   return button;
 }
 
+/**
+ * The whole action as it first shows (not saved, in a bar), built once per
+ * document and cloned for every post: a shadow root made `clonable` is cloned
+ * with its host, so one clone gives the element, its shadow root and the
+ * labelled button (a third less than making them). Where the browser does not
+ * clone shadow roots, the clone gets its own and a copy of the button.
+ */
+function hostTemplate(doc: Document, t: Translate): HTMLElement {
+  const el = doc.createElement(SAVE_HOST_TAG);
+  el.dataset.placement = 'bar';
+  const button = buildButton(doc);
+  setSavedState(button, button.lastElementChild as HTMLSpanElement, false, t);
+  el.attachShadow({ mode: 'open', clonable: true } as ShadowRootInit).append(button);
+  return el;
+}
+
+function setSavedState(button: HTMLButtonElement, label: HTMLSpanElement, saved: boolean, t: Translate) {
+  label.textContent = t(saved ? 'savedAction' : 'saveAction');
+  button.setAttribute('aria-pressed', String(saved));
+  button.title = t(saved ? 'savedActionTitle' : 'saveActionTitle');
+}
+
 export function createSaveActions(doc: Document, opts: SaveActionsOptions): SaveActions {
   const hosts = new Map<Element, Host>();
   const applyStyle = sharedStyle(doc, CSS);
-  let template: HTMLButtonElement | null = null;
+  let template: HTMLElement | null = null;
   const visible = new Map<Element, number>();
   let inViewKey: string | null = null;
 
@@ -143,24 +187,25 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
     const saved = opts.isSaved(host.target.key);
     if (host.shown === saved) return;
     host.shown = saved;
-    host.label.textContent = opts.t(saved ? 'savedAction' : 'saveAction');
-    host.button.setAttribute('aria-pressed', String(saved));
-    host.button.title = opts.t(saved ? 'savedActionTitle' : 'saveActionTitle');
+    setSavedState(host.button, host.label, saved, opts.t);
   }
 
   function create(target: SaveTarget): Host {
-    const el = doc.createElement(SAVE_HOST_TAG);
-    const shadow = el.attachShadow({ mode: 'open' });
+    template ??= hostTemplate(doc, opts.t);
+    const el = template.cloneNode(true) as HTMLElement;
+    let shadow = el.shadowRoot;
+    if (shadow === null) {
+      shadow = el.attachShadow({ mode: 'open' });
+      shadow.append((template.shadowRoot as ShadowRoot).firstElementChild!.cloneNode(true));
+    }
     applyStyle(shadow);
-    // A clone costs half of building the button and its icon again (about 15 µs a post).
-    template ??= buttonTemplate(doc);
-    const button = template.cloneNode(true) as HTMLButtonElement;
+    const button = shadow.firstElementChild as HTMLButtonElement;
     const label = button.lastElementChild as HTMLSpanElement;
-    shadow.append(button);
-    const host: Host = { el, button, label, target, shown: null };
-    for (const type of ISOLATED) el.addEventListener(type, stopPropagation);
-    // A post wrapped in a link (some grids) must not navigate.
-    el.addEventListener('click', preventDefault);
+    // The clone already shows "Save" (not saved).
+    const host: Host = { el, button, label, target, shown: false };
+    el.addEventListener('click', keepClick);
+    el.addEventListener('pointerover', arm);
+    el.addEventListener('focusin', arm);
     button.addEventListener('click', () => {
       const r = button.getBoundingClientRect();
       opts.onSave(host.target, { top: r.top, left: r.left, bottom: r.bottom, right: r.right });
@@ -169,15 +214,11 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
   }
 
   function place(host: Host, container: Element, anchor: Element | null) {
+    const placement = anchor !== null ? 'bar' : 'corner';
+    if (host.el.dataset.placement !== placement) host.el.dataset.placement = placement;
     if (anchor !== null) {
-      if (host.el.parentElement === anchor) return;
-      host.el.dataset.placement = 'bar';
-      anchor.append(host.el);
-    } else {
-      if (host.el.parentElement === container) return;
-      host.el.dataset.placement = 'corner';
-      container.prepend(host.el);
-    }
+      if (host.el.parentElement !== anchor) anchor.append(host.el);
+    } else if (host.el.parentElement !== container) container.prepend(host.el);
   }
 
   function forget(container: Element, host: Host) {

@@ -69,7 +69,14 @@ const inspirations = () => readTable<InspirationRow>(session.worker, 'inspiratio
 async function saveFromFeed(page: Page, post: ReturnType<Page['locator']>, tags: string[], note: string, suggestion?: string) {
   const save = post.locator('social-desk-save button');
   await expect.poll(() => save.textContent(), { timeout: 15_000 }).toMatch(/Save/);
+  // The page's own handlers (in its world, bubbling) never see the press of a real pointer.
+  await page.evaluate(() => {
+    const w = window as unknown as { sdSeen: string[] };
+    w.sdSeen = [];
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) document.addEventListener(type, (e) => w.sdSeen.push(e.type));
+  });
   await save.click();
+  expect(await page.evaluate(() => (window as unknown as { sdSeen: string[] }).sdSeen)).toEqual([]);
   const dialog = page.locator('social-desk-panel [data-testid="save-dialog"]');
   await dialog.getByText('Saved to your inspiration library').waitFor({ timeout: 10_000 });
   if (suggestion) await dialog.getByRole('button', { name: `+ #${suggestion}` }).click();
