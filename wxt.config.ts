@@ -1,4 +1,7 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { loadContentScriptsAsModules, type LoaderManifest } from './lib/build/content-loaders';
 import { matchPatterns, PLATFORM_HOSTS } from './lib/platforms/hosts';
 
 // Host access is limited to the sites we read. Other sites are reached only
@@ -12,6 +15,18 @@ export default defineConfig({
   // with Rolldown, whose option this is (esbuild's `charset` is ignored there);
   // test/e2e checks the output.
   vite: () => ({ build: { target: 'es2022', rolldownOptions: { output: { charset: 'ascii' } } } }),
+  hooks: {
+    // Chrome builds load each content script as a module, parsed off the page's main thread
+    // (lib/build/content-loaders.ts). Firefox and the dev server keep WXT's own content scripts.
+    'build:manifestGenerated': async (wxt, manifest) => {
+      if (wxt.config.browser !== 'chrome' || wxt.config.manifestVersion !== 3 || wxt.config.command !== 'build') return;
+      for (const loader of loadContentScriptsAsModules(manifest as LoaderManifest)) {
+        const file = join(wxt.config.outDir, loader.file);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, loader.contents);
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -9,6 +9,7 @@ import { SocialDeskDB } from '@/lib/db/schema';
 import type { BgToContent } from '@/lib/messaging/protocol';
 import { createRouter } from '@/lib/messaging/router';
 import { PANEL_UI_FILE } from '@/lib/content/panel-ui';
+import { contentModules } from '@/lib/build/content-loaders';
 import { createStorageState, storageFullItem } from '@/lib/background/storage-state';
 import { cachedItem } from '@/lib/background/cached-item';
 import { buildCatalogue, storeCatalogue } from '@/lib/i18n/catalogue';
@@ -45,6 +46,11 @@ export default defineBackground({
       }, {
         injectPanelUi: async (tabId, frameId) => {
           await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_UI_FILE] });
+        },
+        startContentScript: async (tabId, frameId, script) => {
+          // Only a bundle this build's loaders import (and so made web-accessible) is injected.
+          if (!contentModules(browser.runtime.getManifest()).includes(script)) throw new Error(`${script} is not a content script of this build.`);
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [script] });
         },
       }),
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), storage: storageState },

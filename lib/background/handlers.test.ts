@@ -16,12 +16,14 @@ let route: ReturnType<typeof createRouter>;
 let n = 0;
 let storageState: ReturnType<typeof createStorageState>;
 let injected: Array<[number, number]>;
+let started: Array<[number, number, string]>;
 
 beforeEach(async () => {
   db = new SocialDeskDB(`handlers-test-${n++}`);
   await db.open();
   profiles = {};
   injected = [];
+  started = [];
   let kept: number | null = null;
   storageState = createStorageState({ getValue: async () => kept, setValue: async (v) => void (kept = v) }, () => NOW);
   route = createRouter(
@@ -37,6 +39,7 @@ beforeEach(async () => {
       storageFullSince: () => storageState.fullSince(),
     }, {
       injectPanelUi: async (tabId, frameId) => void injected.push([tabId, frameId]),
+      startContentScript: async (tabId, frameId, script) => void started.push([tabId, frameId, script]),
     }),
     { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/`, storage: storageState },
   );
@@ -57,6 +60,17 @@ describe('background handlers', () => {
     ]);
     expect(await route({ type: 'CS_LOAD_PANEL_UI' }, page)).toMatchObject({ ok: false, error: { code: 'WRONG_CONTEXT' } });
     expect(injected).toHaveLength(2);
+  });
+
+  it('starts a content script bundle whose loader could not import it, in the asking frame, and only a bundle', async () => {
+    const script = 'content-scripts/facebook.js';
+    expect(await route({ type: 'CS_START_CONTENT', script }, { ...tab, frameId: 2 })).toEqual({ ok: true, data: { started: true } });
+    expect(started).toEqual([[1, 2, script]]);
+    for (const bad of ['background.js', 'content-scripts/../background.js', 'https://evil.example/x.js', 'content-scripts/facebook.loader.js']) {
+      expect(await route({ type: 'CS_START_CONTENT', script: bad }, tab), bad).toMatchObject({ ok: false, error: { code: 'BAD_MESSAGE' } });
+    }
+    expect(await route({ type: 'CS_START_CONTENT', script }, page)).toMatchObject({ ok: false, error: { code: 'WRONG_CONTEXT' } });
+    expect(started).toHaveLength(1);
   });
 
   it('takes the signed-in member shown by the page as the detected, unconfirmed own profile', async () => {

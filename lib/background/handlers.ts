@@ -58,6 +58,8 @@ export async function resolveTimeZone(settings: SettingsAccess): Promise<string>
 export interface TabAccess {
   /** Injects the panel's UI script (lib/content/panel-ui.ts PANEL_UI_FILE) into that frame's isolated world. */
   injectPanelUi(tabId: number, frameId: number): Promise<void>;
+  /** Injects one of the extension's content script bundles (a loader could not import it) into that frame. */
+  startContentScript(tabId: number, frameId: number, script: string): Promise<void>;
 }
 
 export function createHandlers(db: SocialDeskDB, settings: SettingsAccess, tabs: TabAccess | null = null): Handlers {
@@ -68,6 +70,12 @@ export function createHandlers(db: SocialDeskDB, settings: SettingsAccess, tabs:
       if (tabId === undefined || tabs === null) throw new Error('The panel can be loaded only into a tab.');
       await tabs.injectPanelUi(tabId, sender.frameId ?? 0);
       return { loaded: true as const };
+    },
+    async CS_START_CONTENT({ script }, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabs === null) throw new Error('A content script can be started only in a tab.');
+      await tabs.startContentScript(tabId, sender.frameId ?? 0, script);
+      return { started: true as const };
     },
     async CS_CAPTURE_PAGE({ reading }) {
       const profiles = await settings.getOwnProfiles();

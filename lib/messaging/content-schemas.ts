@@ -108,6 +108,7 @@ function lazyProperties<T extends Record<string, () => unknown>>(builders: T): {
 export const contentResponseDataSchemas = lazyProperties({
   CS_CAPTURE_PAGE: () => captureResultSchema,
   CS_LOAD_PANEL_UI: () => z.object({ loaded: z.literal(true) }),
+  CS_START_CONTENT: () => z.object({ started: z.literal(true) }),
   CS_SET_COMMENT_STATUS: () => z.object({ status: interactionStatusSchema }),
   CS_LIST_TEMPLATES: () =>
     z.object({

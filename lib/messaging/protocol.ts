@@ -13,6 +13,7 @@ import {
   storageUsageSchema,
 } from '../db/backup-format';
 import { TEMPLATE_LANGUAGES, MAX_CATEGORY, MAX_SHORT_CODE, MAX_TEMPLATE_BODY, MAX_TEMPLATE_NAME } from '../templates/model';
+import { CONTENT_MODULE_PATTERN } from '../build/content-loaders';
 import { contentResponseDataSchemas, interactionStatusSchema, lazyLibraryItemSchema, lazyTemplateViewSchema } from './content-schemas';
 
 /**
@@ -152,6 +153,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CS_CAPTURE_PAGE'), pageUrl: httpUrl, reading: pageReadingSchema }),
   // The panel's React UI, injected into the asking content script's frame the first time the panel is needed.
   z.object({ type: z.literal('CS_LOAD_PANEL_UI') }),
+  // A content script's loader that could not import its module (lib/build/content-loaders.ts): inject it instead.
+  z.object({ type: z.literal('CS_START_CONTENT'), script: z.string().regex(CONTENT_MODULE_PATTERN) }),
   z.object({
     type: z.literal('CS_SET_COMMENT_STATUS'),
     interactionId: short.min(1),

@@ -71,6 +71,7 @@ function setup() {
     CS_UNSAVE: vi.fn(async () => ({ deleted: 1 })),
     CS_SEEN_POSTS: vi.fn(async () => ({ saved: [] })),
     CS_LOAD_PANEL_UI: vi.fn(async () => ({ loaded: true as const })),
+    CS_START_CONTENT: vi.fn(async () => ({ started: true as const })),
     UI_LIBRARY_QUERY: vi.fn(async () => ({ total: 0, items: [] })),
     UI_LIBRARY_KEYS: vi.fn(async () => ({ keys: [] })),
     UI_LIBRARY_FACETS: vi.fn(async () => ({ total: 0, platforms: [], tags: [], authors: [] })),

@@ -30,6 +30,23 @@ describe('extension lifecycle', () => {
     await Promise.all(pages.slice(1).map((p) => p.close()));
   });
 
+  it('runs the content script as a module its loader imports, which the page cannot fetch at the extension’s address', async () => {
+    const page = session.context.pages().find((p) => p.url() === POST_URL)!;
+    // The manifest lists the loader (lib/build/content-loaders.ts); the panel the first test waited for is the bundle's work.
+    const listed = await session.worker.evaluate(() => chrome.runtime.getManifest().content_scripts!.flatMap((c) => c.js ?? []));
+    expect(listed).toContain('content-scripts/linkedin.loader.js');
+    expect(listed).not.toContain('content-scripts/linkedin.js');
+    // Sites probe for known extensions by fetching their web-accessible files; the bundle is reachable only at a per-session address.
+    const probe = await page.evaluate(async (url) => {
+      try {
+        return (await fetch(url)).status;
+      } catch {
+        return 'refused';
+      }
+    }, `chrome-extension://${session.extensionId}/content-scripts/linkedin.js`);
+    expect(probe).toBe('refused');
+  });
+
   it('after the extension is updated with the tab open, the old panel goes and exactly one new panel mounts', async () => {
     const page = session.context.pages().find((p) => p.url() === POST_URL)!;
     // In the page and in the content scripts' worlds, old and new.
