@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedWorld } from '../bench/browser';
 import { launch, readTable, ROOT, type Session, watchErrors } from './harness';
 
 const POST_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000001/';
@@ -45,6 +46,31 @@ describe('extension lifecycle', () => {
       }
     }, `chrome-extension://${session.extensionId}/content-scripts/linkedin.js`);
     expect(probe).toBe('refused');
+  });
+
+  it('starts the bundle as an ordinary content script when its loader cannot import it (the loader’s last way in)', async () => {
+    const page = session.context.pages().find((p) => p.url() === POST_URL)!;
+    const errors = await watchErrors(session.context, page);
+    const world = await isolatedWorld(page, session.extensionId);
+    // Each content script instance that starts announces itself on the document (WXT's context), seen from the page too.
+    await page.evaluate((type) => {
+      const w = window as unknown as { sdStarts: number };
+      w.sdStarts = 0;
+      document.addEventListener(type, () => void w.sdStarts++);
+    }, `${session.extensionId}:linkedin:wxt:content-script-started`);
+    // What the loader sends when both imports fail; only this build's bundles are injected.
+    const send = (script: string) => world.evaluate<{ ok: boolean; data?: unknown; error?: { code: string } }>(`chrome.runtime.sendMessage({ type: 'CS_START_CONTENT', script: ${JSON.stringify(script)} })`);
+    expect(await send('content-scripts/linkedin.js')).toEqual({ ok: true, data: { started: true } });
+    expect(await page.evaluate(() => (window as unknown as { sdStarts: number }).sdStarts)).toBe(1);
+    expect((await send('content-scripts/nowhere.js')).error?.code).toBe('INTERNAL');
+    expect((await send('background.js')).error?.code).toBe('BAD_MESSAGE');
+    // The injected script takes over (the one the loader imported stands down): one panel, one Save action.
+    await page.waitForTimeout(1_500);
+    await page.locator('social-desk-panel [data-testid="comment"]').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('social-desk-panel').count()).toBe(1);
+    expect(await page.locator('social-desk-save').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await world.cdp.detach();
   });
 
   it('after the extension is updated with the tab open, the old panel goes and exactly one new panel mounts', async () => {
