@@ -247,6 +247,8 @@ function firstMatch(root: Element | Document, variants: SelectorVariants, accept
 }
 
 const COMMENT_SELECTOR = anyOf(S.COMMENT);
+/** What a rendered card has (a placeholder has none of it). */
+const CARD_CONTENT_SELECTOR = anyOf([...S.POST_ACTOR, ...S.POST_TEXT, ...S.COUNTS_BAR]);
 
 /** The nearest comment element at or above `el`, or null. */
 function closestComment(el: Element): Element | null {
@@ -330,7 +332,7 @@ export function postIdOf(el: Element): string | null {
  */
 export function findPostElements(doc: Document): Element[] {
   const candidates = Array.from(doc.querySelectorAll(anyOf(S.POST_CONTAINER))).filter((el) => postIdOf(el) !== null);
-  const contentSelector = anyOf([...S.POST_ACTOR, ...S.POST_TEXT, ...S.COUNTS_BAR]);
+  const contentSelector = CARD_CONTENT_SELECTOR;
   const seen = new Set<string>();
   const posts: Element[] = [];
   for (const el of candidates) {
@@ -698,14 +700,13 @@ export function isPostCard(el: Element): boolean {
   const id = postIdOf(el);
   if (id === null) return false;
   const selector = anyOf(S.POST_CONTAINER);
-  for (let node = el.parentElement; node !== null; node = node.parentElement) {
-    if (node.matches(selector)) {
-      const outer = postIdOf(node);
-      if (outer !== null && outer !== id) return false;
-    }
+  // The enclosing containers, each found by the browser (closest) rather than testing every ancestor.
+  for (let node = el.parentElement?.closest(selector) ?? null; node !== null; node = node.parentElement?.closest(selector) ?? null) {
+    const outer = postIdOf(node);
+    if (outer !== null && outer !== id) return false;
   }
   for (const inner of el.querySelectorAll(selector)) if (postIdOf(inner) === id) return false;
-  return el.querySelector(anyOf([...S.POST_ACTOR, ...S.POST_TEXT, ...S.COUNTS_BAR])) !== null;
+  return el.querySelector(CARD_CONTENT_SELECTOR) !== null;
 }
 
 const NOTHING: ContainerReading = {
