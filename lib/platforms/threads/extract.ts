@@ -39,6 +39,9 @@ export const THREADS_ORIGIN = 'https://www.threads.com';
 /** Hosts Threads serves from; threads.net is the pre-2025 name and still answers. */
 const THREADS_HOSTS = new Set(['www.threads.com', 'threads.com', 'www.threads.net', 'threads.net']);
 
+/** Links and controls, whose text is not the post's (built once: anyOf remembers a list by its identity). */
+const NOT_TEXT_SELECTOR = anyOf(['a', '[role="link"]', ...S.CONTROL]);
+
 export function isThreadsHost(hostname: string): boolean {
   return THREADS_HOSTS.has(hostname.toLowerCase());
 }
@@ -326,13 +329,12 @@ export function readPostParts(container: Element, now: number): PostParts {
   // Everything after the post link and outside the header row is the body.
   const actions = findActionRow(container, header ?? postLink, owned);
   const bar = actions === null ? null : commonAncestor(actions.buttons);
-  const notText = anyOf(['a', '[role="link"]', ...S.CONTROL]);
   const textEls = outermost(
     all(container, S.POST_TEXT, (el) => {
       if (!owned(el) || postLink === null || !precedes(postLink, el)) return false;
       if (header !== null && header.contains(el)) return false;
       if (bar !== null && bar.contains(el)) return false;
-      const blocker = el.closest(notText);
+      const blocker = el.closest(NOT_TEXT_SELECTOR);
       return blocker === null || !container.contains(blocker);
     }),
   );

@@ -39,6 +39,8 @@ export const TIKTOK_ORIGIN = 'https://www.tiktok.com';
 
 /** Every element that is a container of its own (a post card or the video page). */
 export const CONTAINER_SELECTOR = anyOf([...S.POST_CARD, ...S.VIDEO_PAGE]);
+/** What the legacy layout prints of a post in the page itself. */
+const LEGACY_POST_PARTS = anyOf([...S.POST_TEXT, ...S.LIKE_COUNT, ...S.COMMENT_COUNT]);
 
 // ---------------------------------------------------------------------------
 // Urls and ids
@@ -589,8 +591,7 @@ function readVideoPage(page: Element, ctx: ReadContext): DetailedReading {
 
   // Legacy layout: the post is printed in the page itself, not in a card.
   const posts: ExtractedPost[] = [];
-  const legacyParts = anyOf([...S.POST_TEXT, ...S.LIKE_COUNT, ...S.COMMENT_COUNT]);
-  const hasOwnPost = Array.from(page.querySelectorAll(legacyParts)).some(owned);
+  const hasOwnPost = Array.from(page.querySelectorAll(LEGACY_POST_PARTS)).some(owned);
   let postCommentCount: Count = null;
   let postOnPage = false;
   if (hasOwnPost) {

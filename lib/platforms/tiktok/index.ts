@@ -15,6 +15,8 @@ export const TIKTOK_ADAPTER_VERSION = '2026.11.1';
  * Elements whose changes never matter: the video player and its progress bar
  * (its "00:05 / 00:10" label changes many times a second).
  */
+/** The post's own count elements (built once: anyOf remembers a list by its identity). */
+const COUNT_SELECTOR = anyOf([...LIKE_COUNT, ...COMMENT_COUNT, ...SHARE_COUNT]);
 const IGNORE_SELECTOR = ['[id^="xgwrapper-"]', '[class*="DivVideoProgressContainer"]', '[role="slider"]'].join(', ');
 
 export const tiktokAdapter: PlatformAdapter = {
@@ -45,7 +47,7 @@ export const tiktokAdapter: PlatformAdapter = {
   actionAnchor(container: Element): Element | null {
     return safeAnchor(() => {
       const owned = ownedByContainer(container, CONTAINER_SELECTOR);
-      const counts = Array.from(container.querySelectorAll(anyOf([...LIKE_COUNT, ...COMMENT_COUNT, ...SHARE_COUNT]))).filter(owned);
+      const counts = Array.from(container.querySelectorAll(COUNT_SELECTOR)).filter(owned);
       return rowOf(counts, container, 2);
     });
   },

@@ -659,9 +659,12 @@ function channelOfPage(card: Element, pageUrl: URL): Person | null {
   return { name, profileUrl: canonicalChannelUrl(pageUrl.href) };
 }
 
+/** A watch or Shorts page (built once: anyOf remembers a list by its identity). */
+const VIDEO_PAGE_SELECTOR = anyOf([...S.WATCH_PAGE, ...S.SHORTS_PAGE]);
+
 function readGridItem(el: Element, ctx: ReadContext): ContainerReading {
   // Recommendations beside a video and cards of pages navigated away from are not this page's posts.
-  if (inHiddenPage(el) || (el.parentElement !== null && el.parentElement.closest(anyOf([...S.WATCH_PAGE, ...S.SHORTS_PAGE])) !== null)) return nothing();
+  if (inHiddenPage(el) || (el.parentElement !== null && el.parentElement.closest(VIDEO_PAGE_SELECTOR) !== null)) return nothing();
   if (firstMatch(el, S.GRID_NON_VIDEO) !== null) return nothing();
   const reading = nothing();
   const notes = reading.health.notes;
@@ -878,7 +881,7 @@ function* hashedComments(doc: Document): Generator<[string, Element]> {
   const pageUrl = toUrl(doc.location === null ? null : doc.location.href, YOUTUBE_ORIGIN);
   const ref = pageUrl === null ? null : parseVideoUrl(pageUrl.href);
   if (pageUrl === null || ref === null) return;
-  for (const container of Array.from(doc.querySelectorAll(anyOf([...S.WATCH_PAGE, ...S.SHORTS_PAGE])))) {
+  for (const container of Array.from(doc.querySelectorAll(VIDEO_PAGE_SELECTOR))) {
     if (container.hasAttribute('hidden')) continue;
     for (const entry of collectComments(container, ref.videoId, { pageUrl, now: 0 }).entries) {
       if (entry.comment.commentId.startsWith('hash:')) yield [entry.comment.commentId, entry.element];
