@@ -175,8 +175,9 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     loadingUi ??= (async () => {
       try {
         const response = await sendContentRequest({ type: 'CS_LOAD_PANEL_UI' });
-        const loaded = response.ok ? takePanelUi() : null;
+        // A script that stood down meanwhile (a newer one started in this frame) leaves the UI to it.
         if (ctx.isInvalid) return;
+        const loaded = response.ok ? takePanelUi() : null;
         if (loaded === null) throw new Error(response.ok ? 'the panel UI did not register' : response.error.message);
         launcher?.remove();
         launcher = null;
