@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { loadContentScriptsAsModules, type LoaderManifest } from './lib/build/content-loaders';
+import { contentModules, loadContentScriptsAsModules, shiftSourceMapOneLine, withCompileHint, type LoaderManifest } from './lib/build/content-loaders';
 import { matchPatterns, PLATFORM_HOSTS } from './lib/platforms/hosts';
 
 // Host access is limited to the sites we read. Other sites are reached only
@@ -24,6 +25,15 @@ export default defineConfig({
         const file = join(wxt.config.outDir, loader.file);
         await mkdir(dirname(file), { recursive: true });
         await writeFile(file, loader.contents);
+      }
+      // The bundles' functions compiled with the module, off the main thread (and their maps one line down).
+      for (const bundle of contentModules(manifest)) {
+        const file = join(wxt.config.outDir, bundle);
+        const code = await readFile(file, 'utf8');
+        const hinted = withCompileHint(code);
+        if (hinted === code) continue;
+        await writeFile(file, hinted);
+        if (existsSync(`${file}.map`)) await writeFile(`${file}.map`, shiftSourceMapOneLine(await readFile(`${file}.map`, 'utf8')));
       }
     },
   },

@@ -1,6 +1,6 @@
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { contentModules, loaderPath, loaderSource, loadContentScriptsAsModules, type LoaderManifest } from './content-loaders';
+import { COMPILE_HINT, contentModules, loaderPath, loaderSource, loadContentScriptsAsModules, shiftSourceMapOneLine, withCompileHint, type LoaderManifest } from './content-loaders';
 
 const FB = ['https://web.facebook.com/*', 'https://www.facebook.com/*'];
 
@@ -46,6 +46,19 @@ describe('module content scripts (Chrome build step)', () => {
     expect(() => loaderSource('../background.js')).toThrow(/Not a content script bundle/);
     expect(loaderPath('content-scripts/x.js')).toBe('content-scripts/x.loader.js');
     expect(contentModules({ web_accessible_resources: ['content-scripts/x.js', { resources: 'no' }, null] })).toEqual([]);
+  });
+});
+
+describe('the compile hint on each bundle', () => {
+  it('is the first line, once, and the source map moves one line down with it', () => {
+    const code = '(function(){return 1})();\n//# sourceMappingURL=facebook.js.map\n';
+    const hinted = withCompileHint(code);
+    expect(hinted.split('\n')[0]).toBe(COMPILE_HINT);
+    expect(hinted.slice(COMPILE_HINT.length + 1)).toBe(code);
+    expect(withCompileHint(hinted)).toBe(hinted);
+    const map = { version: 3, sources: ['a.ts'], names: [], mappings: 'AAAA,SAAS;AACA' };
+    expect(JSON.parse(shiftSourceMapOneLine(JSON.stringify(map)))).toEqual({ ...map, mappings: ';AAAA,SAAS;AACA' });
+    expect(() => shiftSourceMapOneLine('{"version":3}')).toThrow(/without mappings/);
   });
 });
 
