@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from './cdp';
-import { countLongTasks, summariseProfile } from './trace';
+import { countLongTasks, scriptEvaluation, summariseProfile } from './trace';
 
 const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/content-scripts/linkedin.js';
 
@@ -97,5 +97,21 @@ describe('profile summary', () => {
   it('takes a trace of a feed’s size (more events than a call takes arguments)', () => {
     const many = Array.from({ length: 300_000 }, (_, i) => at('X', i * 10, i * 10, 'Paint', 5));
     expect(countLongTasks([...many, at('X', 0, 0, 'RunTask', 60_000)], 1, 1)).toEqual({ wall: 1, cpu: 1 });
+  });
+});
+
+describe('script evaluation', () => {
+  const X = (name: string, dur: number, args: Record<string, unknown>) => ({ name, ph: 'X', ts: 0, dur, pid: 1, tid: 1, args }) as unknown as TraceEvent;
+  const url = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/content-scripts/linkedin.js';
+  it('counts a classic content script and one loaded as a module in an isolated world, not the page’s own scripts', () => {
+    const events = [
+      X('v8.compile', 1_000, { data: { url: url.replace('linkedin.js', 'linkedin.loader.js') } }),
+      X('EvaluateScript', 2_000, { data: { url: url.replace('linkedin.js', 'linkedin.loader.js') } }),
+      X('v8.compileModule', 300, { data: { url } }),
+      X('v8.evaluateModule', 4_000, { worldId: 5, worldName: 'Social Desk' }),
+      X('v8.evaluateModule', 9_000, { worldId: 0 }),
+      X('EvaluateScript', 7_000, { data: { url: 'https://www.linkedin.com/app.js' } }),
+    ];
+    expect(scriptEvaluation(events, '/content-scripts/')).toEqual({ compileMs: 1.3, evaluateMs: 6 });
   });
 });

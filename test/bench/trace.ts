@@ -241,15 +241,24 @@ export function summariseProfile(events: TraceEvent[], marker = 'sd-bench-batch-
   };
 }
 
-/** Timeline time spent compiling and evaluating scripts whose url contains `urlPart` (devtools.timeline events). */
+/**
+ * Timeline time spent compiling and evaluating scripts whose url contains `urlPart` (devtools.timeline events). A
+ * content script loaded as a module (lib/build/content-loaders.ts) is compiled in `v8.compileModule` (its parse ran
+ * on a background thread) and evaluated in `v8.evaluateModule`, which names the isolated world it ran in, not the url.
+ */
 export function scriptEvaluation(events: TraceEvent[], urlPart: string): { compileMs: number; evaluateMs: number } {
   let compile = 0;
   let evaluate = 0;
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
+    if (e.name === 'v8.evaluateModule') {
+      // Modules of an isolated world (an extension's); the page's own run in the main world, which has no name.
+      if (typeof e.args?.worldName === 'string' && e.args.worldName !== '') evaluate += e.dur;
+      continue;
+    }
     const url = (e.args?.data as { url?: string } | undefined)?.url ?? '';
     if (!url.includes(urlPart)) continue;
-    if (e.name === 'v8.compile' || e.name === 'V8.CompileCode' || e.name === 'v8.produceCache') compile += e.dur;
+    if (e.name === 'v8.compile' || e.name === 'v8.compileModule' || e.name === 'V8.CompileCode' || e.name === 'v8.produceCache') compile += e.dur;
     else if (e.name === 'EvaluateScript') evaluate += e.dur;
   }
   return { compileMs: compile / 1000, evaluateMs: evaluate / 1000 };
