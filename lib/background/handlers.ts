@@ -63,18 +63,22 @@ export interface TabAccess {
 }
 
 export function createHandlers(db: SocialDeskDB, settings: SettingsAccess, tabs: TabAccess | null = null): Handlers {
+  /** The tab access and the asking frame, for a script injected into it. */
+  const frameOf = (sender: { tab?: { id?: number }; frameId?: number }, what: string) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || tabs === null) throw new Error(`${what} only into a tab.`);
+    return { tabs, tabId, frameId: sender.frameId ?? 0 };
+  };
   return {
     ...createLibraryHandlers(db, () => settings.now()),
     async CS_LOAD_PANEL_UI(_message, sender) {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || tabs === null) throw new Error('The panel can be loaded only into a tab.');
-      await tabs.injectPanelUi(tabId, sender.frameId ?? 0);
+      const { tabs, tabId, frameId } = frameOf(sender, 'The panel can be loaded');
+      await tabs.injectPanelUi(tabId, frameId);
       return { loaded: true as const };
     },
     async CS_START_CONTENT({ script }, sender) {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || tabs === null) throw new Error('A content script can be started only in a tab.');
-      await tabs.startContentScript(tabId, sender.frameId ?? 0, script);
+      const { tabs, tabId, frameId } = frameOf(sender, 'A content script can be started');
+      await tabs.startContentScript(tabId, frameId, script);
       return { started: true as const };
     },
     async CS_CAPTURE_PAGE({ reading }) {
