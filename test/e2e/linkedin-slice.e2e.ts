@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayKey, startOfDayMs, startOfWeek, weekday } from '../../lib/stats/days';
 import { EXTENSION_DIR, launch, openExtensionPage, readTable, ROOT, sendFromPage, type Session } from './harness';
 
 const POST_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7390000000000000001/';
@@ -111,13 +112,24 @@ describe('LinkedIn slice, end to end in Chromium', () => {
   });
 
   it('shows this week’s comments received in the popup, not doubled by the reload', async () => {
-    const interactions = await readTable<{ kind: string }>(session.worker, 'interactions');
-    const received = interactions.filter((i) => i.kind === 'comment_received').length;
-    expect(received).toBeGreaterThan(0);
-    const popup = await openExtensionPage(session, 'popup.html');
-    const cell = popup.locator('[data-testid="metricCommentsReceived"] .sd-value');
-    await expect.poll(() => cell.textContent(), { timeout: 10_000 }).toBe(String(received));
-    await popup.close();
+    // "This week" is the calendar's: early in a week the fixture's comments (hours to days old) belong to the last
+    // one. The week is set to have started six days ago, so every comment of the last six days is this week's.
+    const timeZone = await session.worker.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const today = dayKey(Date.now(), timeZone);
+    const weekStart = (weekday(today) + 1) % 7;
+    const from = startOfDayMs(startOfWeek(today, weekStart), timeZone);
+    await session.worker.evaluate((w) => chrome.storage.sync.set({ weekStart: w }), weekStart);
+    try {
+      const interactions = await readTable<{ kind: string; occurredAt: number }>(session.worker, 'interactions');
+      const received = interactions.filter((i) => i.kind === 'comment_received' && i.occurredAt >= from).length;
+      expect(received).toBeGreaterThan(0);
+      const popup = await openExtensionPage(session, 'popup.html');
+      const cell = popup.locator('[data-testid="metricCommentsReceived"] .sd-value');
+      await expect.poll(() => cell.textContent(), { timeout: 10_000 }).toBe(String(received));
+      await popup.close();
+    } finally {
+      await session.worker.evaluate(() => chrome.storage.sync.remove('weekStart'));
+    }
   });
 
   it('rejects a message with a bad shape and one from a foreign extension, writing nothing', async () => {
