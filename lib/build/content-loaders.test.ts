@@ -66,7 +66,7 @@ describe('the compile hint on each bundle', () => {
  * The loader run as it is written, with `import()` and the extension APIs
  * faked: each failed fetch moves on to the next way in, anything else stops.
  */
-async function runLoader(imports: Array<'ok' | 'fetch-fails' | 'throws'>, sendFails = false) {
+async function runLoader(imports: Array<'ok' | 'fetch-fails' | 'fails-worded-otherwise' | 'throws'>, sendFails = false) {
   const tried: string[] = [];
   const sent: unknown[] = [];
   const errors: unknown[] = [];
@@ -79,6 +79,7 @@ async function runLoader(imports: Array<'ok' | 'fetch-fails' | 'throws'>, sendFa
     const outcome = imports[tried.length - 1] ?? 'fetch-fails';
     if (outcome === 'ok') return Promise.resolve({});
     if (outcome === 'throws') return Promise.reject(new ReferenceError('x is not defined'));
+    if (outcome === 'fails-worded-otherwise') return Promise.reject(new RealmTypeError('error loading dynamically requested resource'));
     return Promise.reject(new RealmTypeError(`Failed to fetch dynamically imported module: ${url}`));
   };
   const chrome = {
@@ -110,6 +111,8 @@ describe('the loader', () => {
     const second = await runLoader(['fetch-fails', 'ok']);
     expect(second.tried[1]).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop/content-scripts/facebook.js');
     expect(second.sent).toEqual([]);
+    // However the browser words the failed fetch.
+    expect((await runLoader(['fails-worded-otherwise', 'ok'])).tried).toHaveLength(2);
     const third = await runLoader(['fetch-fails', 'fetch-fails']);
     expect(third.tried).toHaveLength(2);
     expect(third.sent).toEqual([{ type: 'CS_START_CONTENT', script: 'content-scripts/facebook.js' }]);

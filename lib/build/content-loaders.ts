@@ -15,8 +15,9 @@
  * extension's own address (Chrome 130 gave the per-session one but its
  * content-script policy refused it, https://issues.chromium.org/363027634);
  * and last the background, which injects the script as an ordinary content
- * script (CS_START_CONTENT). A module that was fetched and then failed is not
- * fetched again: only a failed fetch moves on.
+ * script (CS_START_CONTENT). Only a TypeError (what a failed fetch rejects
+ * with) moves on; the bundle's own startup errors are asynchronous (WXT runs
+ * main in a promise), so a retry never starts a second instance.
  *
  * Each bundle also starts with V8's compile hint `//# allFunctionsCalledOnLoad`:
  * its functions are then compiled with the module on the background thread,
@@ -65,8 +66,9 @@ export function loaderSource(script: string): string {
   return `(() => {
   const path = ${path};
   const runtime = globalThis.chrome.runtime;
-  const fetchFailed = (e) => e instanceof TypeError && /import|fetch|module/i.test(String(e.message));
-  const next = (load) => (e) => { if (!fetchFailed(e)) throw e; return load(); };
+  // A module that cannot be fetched rejects with a TypeError (its wording is the browser's); one that was fetched
+  // and threw at its top level is not fetched again unless it threw one too, and then it fails the same way again.
+  const next = (load) => (e) => { if (!(e instanceof TypeError)) throw e; return load(); };
   import(runtime.getURL(path))
     .catch(next(() => import("chrome-extension://" + runtime.id + "/" + path)))
     .catch(next(() => runtime.sendMessage({ type: "CS_START_CONTENT", script: path })))
