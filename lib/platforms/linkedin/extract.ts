@@ -332,7 +332,6 @@ export function postIdOf(el: Element): string | null {
  */
 export function findPostElements(doc: Document): Element[] {
   const candidates = Array.from(doc.querySelectorAll(anyOf(S.POST_CONTAINER))).filter((el) => postIdOf(el) !== null);
-  const contentSelector = CARD_CONTENT_SELECTOR;
   const seen = new Set<string>();
   const posts: Element[] = [];
   for (const el of candidates) {
@@ -341,7 +340,7 @@ export function findPostElements(doc: Document): Element[] {
     const insideOther = candidates.some((other) => other !== el && other.contains(el) && postIdOf(other) !== id);
     const hasInnerSame = candidates.some((other) => other !== el && el.contains(other) && postIdOf(other) === id);
     if (insideOther || hasInnerSame) continue;
-    if (el.querySelector(contentSelector) === null) continue;
+    if (el.querySelector(CARD_CONTENT_SELECTOR) === null) continue;
     if (seen.has(id)) continue;
     seen.add(id);
     posts.push(el);
