@@ -28,6 +28,7 @@
 export interface ManifestContentScript {
   matches?: string[];
   js?: string[];
+  css?: string[];
   [key: string]: unknown;
 }
 

@@ -28,7 +28,7 @@ export const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }
 export function contentScriptSizes(extensionDir: string): FileSize[] {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as LoaderManifest;
   const modules = new Set(contentModules(manifest));
-  const files = [...new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...((c.css as string[] | undefined) ?? [])]))];
+  const files = [...new Set((manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]))];
   return files.map((file) => {
     const imported = [...modules].find((m) => loaderPath(m) === file);
     const parts = imported === undefined ? [file] : [file, imported];
