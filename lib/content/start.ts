@@ -19,7 +19,7 @@ import { createReplyController } from './replies';
 import { createLibraryController } from './library';
 import { SAVE_HOST_TAG } from './save-actions';
 import { createPanelStore } from './store';
-import { createPublisher, idleScheduler, watchElements } from './watcher';
+import { createPublisher, idleScheduler, taskScheduler, watchElements } from './watcher';
 
 const plainMessages = new Map<string, string>();
 /**
@@ -336,6 +336,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
         batchContext = readContext();
         run();
       }),
+    resume: taskScheduler,
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     lastSent = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPublisher, watchElements, type Scheduler } from './watcher';
+import { createPublisher, taskScheduler, watchElements, type Scheduler, type WatchOptions } from './watcher';
 
 const manual = () => {
   let pending: (() => void) | null = null;
@@ -155,7 +155,7 @@ describe('watchElements', () => {
 
 describe('watchElements with a slice', () => {
   /** A clock that moves 3 ms with every read. */
-  const sliced = (list: HTMLElement) => {
+  const sliced = (list: HTMLElement, more: Partial<WatchOptions<string | undefined>> = {}) => {
     let clock = 0;
     const read = vi.fn((el: Element) => {
       clock += 3;
@@ -163,7 +163,7 @@ describe('watchElements with a slice', () => {
     });
     const onBatch = vi.fn();
     const s = manual();
-    const w = watchElements({ root: list, selector: 'article.post', read, onBatch, schedule: s.schedule, sliceMs: 10, now: () => clock });
+    const w = watchElements({ root: list, selector: 'article.post', read, onBatch, schedule: s.schedule, sliceMs: 10, now: () => clock, ...more });
     return { read, onBatch, s, w };
   };
 
@@ -183,6 +183,44 @@ describe('watchElements with a slice', () => {
     expect(onBatch.mock.calls[0]![0]).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(w.stats).toEqual({ batches: 1, reads: 10 });
     w.disconnect();
+  });
+
+  it('goes on with `resume` after a slice, and starts the next batch with `schedule`', async () => {
+    const list = feed(10);
+    const start = manual();
+    const resume = manual();
+    const startSpy = vi.fn(start.schedule);
+    const resumeSpy = vi.fn(resume.schedule);
+    const { read, onBatch, w } = sliced(list, { schedule: startSpy, resume: resumeSpy });
+    startSpy.mockClear();
+    w.flush();
+    expect(read).toHaveBeenCalledTimes(4);
+    expect(resumeSpy).toHaveBeenCalledTimes(1);
+    expect(startSpy).not.toHaveBeenCalled();
+    resume.run();
+    resume.run();
+    expect(read).toHaveBeenCalledTimes(10);
+    expect(onBatch).toHaveBeenCalledTimes(1);
+    expect(resumeSpy).toHaveBeenCalledTimes(2);
+    list.append(postEl(10));
+    await flushMutations();
+    expect(startSpy).toHaveBeenCalledTimes(1);
+    expect(resumeSpy).toHaveBeenCalledTimes(2);
+    start.run();
+    expect(onBatch).toHaveBeenCalledTimes(2);
+    expect(onBatch.mock.calls[1]![0]).toHaveLength(11);
+    w.disconnect();
+  });
+
+  it('cancels a pending resume when disconnected', () => {
+    const list = feed(10);
+    const resume = manual();
+    const { read, w } = sliced(list, { resume: resume.schedule });
+    w.flush();
+    expect(read).toHaveBeenCalledTimes(4);
+    w.disconnect();
+    resume.run();
+    expect(read).toHaveBeenCalledTimes(4);
   });
 
   it('leaves what changes while it is read to the next batch, and leaves out a post removed meanwhile', async () => {
@@ -257,5 +295,44 @@ describe('createPublisher', () => {
     p.update(['d'], 4);
     expect(published).toHaveLength(3);
     expect(published[2]).toEqual([['d'], 4]);
+  });
+});
+
+describe('taskScheduler', () => {
+  /** Schedules two runs and cancels the second: only the first runs. */
+  const runsOneAndCancelsOne = async () => {
+    const ran = vi.fn();
+    taskScheduler(ran);
+    const cancelled = vi.fn();
+    taskScheduler(cancelled)();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(ran).toHaveBeenCalledTimes(1);
+    expect(cancelled).not.toHaveBeenCalled();
+  };
+
+  it('runs on a timer where the page has no scheduler.postTask, and can be cancelled', async () => {
+    expect((globalThis as { scheduler?: unknown }).scheduler).toBeUndefined();
+    await runsOneAndCancelsOne();
+  });
+
+  it('posts a task with scheduler.postTask where there is one, aborted by its cancel', async () => {
+    const signals: AbortSignal[] = [];
+    const postTask = vi.fn((run: () => void, options: { signal: AbortSignal }) => {
+      signals.push(options.signal);
+      return new Promise((resolve, reject) => {
+        options.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        setTimeout(() => {
+          if (!options.signal.aborted) resolve(run());
+        }, 0);
+      });
+    });
+    vi.stubGlobal('scheduler', { postTask });
+    try {
+      await runsOneAndCancelsOne();
+      expect(postTask).toHaveBeenCalledTimes(2);
+      expect(signals.map((s) => s.aborted)).toEqual([false, true]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -26,6 +26,22 @@ export const idleScheduler =
     return () => clearTimeout(id);
   };
 
+/**
+ * A task as soon as the page's own tasks allow (`scheduler.postTask`, or a timer where there is none), not
+ * an idle period: how a batch that stopped after its slice goes on (see WatchOptions.resume).
+ */
+export const taskScheduler: Scheduler = (run) => {
+  const scheduler = (globalThis as { scheduler?: { postTask?(run: () => void, options: { signal: AbortSignal }): Promise<unknown> } }).scheduler;
+  if (typeof scheduler?.postTask === 'function') {
+    const abort = new AbortController();
+    // An aborted task rejects; that is the cancel, not an error.
+    scheduler.postTask(run, { signal: abort.signal }).catch(() => undefined);
+    return () => abort.abort();
+  }
+  const id = setTimeout(run, 0);
+  return () => clearTimeout(id);
+};
+
 export interface WatchOptions<T> {
   root: Element;
   /** Matches the containers to read (a post). */
@@ -35,6 +51,13 @@ export interface WatchOptions<T> {
   /** Called after each batch that changed something, with the readings of every live container in document order. */
   onBatch(readings: T[], changed: number): void;
   schedule: Scheduler;
+  /**
+   * How a batch that stopped after its slice goes on (default: `schedule`). With idle callbacks for both, the
+   * rest of a batch waits behind any idle callback the page asked for meanwhile, and the page's next changes
+   * (a feed's next posts) then arrive before it ends and are read with the following batch: from then on, two
+   * batches' posts are read in each run.
+   */
+  resume?: Scheduler;
   /** Elements inside these are ignored (our own UI host, video players). */
   ignore?: string;
   /**
@@ -153,7 +176,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
         state.nextLive.add(el);
       }
       if (dirty.size > 0 && now() - started >= sliceMs) {
-        request();
+        cancel = (opts.resume ?? opts.schedule)(batch);
         return;
       }
     }
