@@ -10,6 +10,7 @@ import {
   readCounts,
   readText,
 } from './extract';
+import { anyOf, COMMENT, POST_CONTAINER, POST_CONTAINER_OR_COMMENT } from './selectors';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -226,8 +227,31 @@ describe('readText', () => {
     ['the See more control is not text', '<div dir="auto">Ekhonkar …<div role="button" tabindex="0">See more</div></div>', 'Ekhonkar …'],
     ['links keep their text', '<div dir="auto">Link: <a href="https://l.facebook.com/l.php?u=x">https://youtu.be/IHr893qh76k</a></div>', 'Link: https://youtu.be/IHr893qh76k'],
     ['spaces collapse, template newlines are spaces', '<div dir="auto">a   b\n   c</div>', 'a b c'],
+    ['one plain line, trimmed', '<span> Ann Lee </span>', 'Ann Lee'],
+    ['a no-break space is a space', '<span>1.2\u00a0K</span>', '1.2 K'],
+    ['zero-width characters go', '<span>Ann\u200b Lee\ufeff</span>', 'Ann Lee'],
+    ['an svg (lower-case localName) is not text', '<span><svg viewBox="0 0 1 1"><text>icon</text></svg>Like</span>', 'Like'],
   ])('%s', (_name, markup, expected) => {
     expect(readText(el(markup))).toBe(expected);
+  });
+});
+
+describe('POST_CONTAINER_OR_COMMENT', () => {
+  it('matches exactly what POST_CONTAINER or COMMENT matches', () => {
+    const doc = new DOMParser().parseFromString('<body></body>', 'text/html');
+    const both = `${anyOf(POST_CONTAINER)}, ${anyOf(COMMENT)}`;
+    const union = anyOf(POST_CONTAINER_OR_COMMENT);
+    let checked = 0;
+    for (const tag of ['div', 'span', 'article'])
+      for (const role of [null, 'article', 'feed', 'button'])
+        for (const attrs of [[], ['aria-posinset'], ['aria-labelledby'], ['aria-label'], ['aria-posinset', 'aria-labelledby'], ['aria-posinset', 'aria-label'], ['aria-labelledby', 'aria-label'], ['aria-posinset', 'aria-labelledby', 'aria-label']]) {
+          const el = doc.createElement(tag);
+          if (role !== null) el.setAttribute('role', role);
+          for (const a of attrs) el.setAttribute(a, '1');
+          expect(el.matches(union), `${tag} role=${role} ${attrs.join(' ')}`).toBe(el.matches(both));
+          checked++;
+        }
+    expect(checked).toBe(96);
   });
 });
 

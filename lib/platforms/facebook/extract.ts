@@ -296,8 +296,11 @@ function readCommentLink(href: string, base: string): CommentRef | null {
 // ---------------------------------------------------------------------------
 // Text
 
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT']);
-const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'PRE', 'TABLE', 'TR']);
+// By localName: lower case for HTML and SVG elements alike (tagName is upper case for HTML only).
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'input', 'textarea', 'select']);
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'pre', 'table', 'tr']);
+/** Text that the clean-up below would change beyond trim(): zero-width characters, line breaks, other spaces than " ", or two in a row. */
+const NEEDS_CLEANUP = /[\u200b\ufeff]|[^\S ]| {2}/;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 /**
@@ -319,12 +322,12 @@ export function readText(root: Element): string {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'BR') {
+    const tag = el.localName;
+    if (tag === 'br') {
       out.push('\n');
       return;
     }
-    if (tag === 'IMG') {
+    if (tag === 'img') {
       const alt = el.getAttribute('alt') ?? '';
       if (EMOJI.test(alt)) out.push(alt);
       return;
@@ -337,8 +340,10 @@ export function readText(root: Element): string {
     if (block) newline();
   };
   walk(root);
-  return out
-    .join('')
+  const text = out.join('');
+  // Most names, labels and counts are one plain line.
+  if (!NEEDS_CLEANUP.test(text)) return text.trim();
+  return text
     .replace(/[\u200b\ufeff]/g, '')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
@@ -500,20 +505,38 @@ function closestContainer(el: Element): Element | null {
   return el.closest(CONTAINER_SELECTOR);
 }
 
-/** The `inContainer` test of each container being read (readFacebookContainer), for the length of its read. */
-const readScopes = new Map<Element, (el: Element) => boolean>();
+/** What one search of a container finds: its own test of belonging and its own comments. */
+interface ContainerScope {
+  /** inContainer's test. */
+  mine: (el: Element) => boolean;
+  /** commentElementsOf: the container's comments in page order, not those of a nested container. */
+  comments: readonly Element[];
+}
+
+/** The scope of each container being read (readFacebookContainer), for the length of its read. */
+const readScopes = new Map<Element, ContainerScope>();
+const SCOPE_SELECTOR = anyOf(S.POST_CONTAINER_OR_COMMENT);
 
 /**
- * Whether `el` belongs to `container` and to no container nested in it
- * (`closestContainer(el) === container`). Nested containers are rare: when the
- * container holds none, a `contains` answers, instead of a selector match on
- * every ancestor of every element the read looks at.
+ * Finds the containers nested in `container` and its comments with one search of
+ * its subtree (each is its own search otherwise, and a read asks for both).
+ * Nested containers are rare: when the container holds none, a `contains` tells
+ * whether an element belongs to it, instead of a selector match on every ancestor
+ * of every element the read looks at.
  */
-function inContainer(container: Element): (el: Element) => boolean {
+function scopeOf(container: Element): ContainerScope {
   const known = readScopes.get(container);
   if (known) return known;
-  if (container.querySelector(CONTAINER_SELECTOR) === null) return (el) => container.contains(el);
-  return (el) => closestContainer(el) === container;
+  const nested: Element[] = [];
+  const articles: Element[] = [];
+  for (const el of container.querySelectorAll(SCOPE_SELECTOR)) (isContainer(el) ? nested : articles).push(el);
+  const mine = nested.length === 0 ? (el: Element) => container.contains(el) : (el: Element) => closestContainer(el) === container;
+  return { mine, comments: nested.length === 0 ? articles : articles.filter(mine) };
+}
+
+/** Whether `el` belongs to `container` and to no container nested in it (`closestContainer(el) === container`). */
+function inContainer(container: Element): (el: Element) => boolean {
+  return scopeOf(container).mine;
 }
 
 /**
@@ -537,7 +560,10 @@ function insideComment(el: Element): boolean {
 
 /** Whether `el` is part of the post itself: in this container, not in a nested one, not in a comment. */
 function ownedByPost(container: Element): (el: Element) => boolean {
-  const mine = inContainer(container);
+  const { mine, comments } = scopeOf(container);
+  // Most feed posts show no comment: then nothing of the container's own is in one, and no element's ancestors
+  // need a selector match (a feed post's container is no article: closest() would go on to the document's root).
+  if (comments.length === 0) return mine;
   return (el) => mine(el) && closestComment(el, container) === null;
 }
 
@@ -555,9 +581,8 @@ function precedes(a: Node, b: Node): boolean {
 const hasDigit = (text: string) => /\d/.test(text.normalize('NFKC'));
 
 /** The comments of a container, in page order (not those of a nested container). */
-export function commentElementsOf(container: Element): Element[] {
-  const mine = inContainer(container);
-  return Array.from(container.querySelectorAll(COMMENT_SELECTOR)).filter((el) => !isContainer(el) && mine(el));
+export function commentElementsOf(container: Element): readonly Element[] {
+  return scopeOf(container).comments;
 }
 
 // ---------------------------------------------------------------------------
@@ -1164,10 +1189,10 @@ export function readFacebookContainer(container: Element, ctx: ReadContext): Con
   return inScope(container, () => readContainerInScope(container, ctx));
 }
 
-/** Runs a read of `container` with its inContainer test made once (not once per element it asks about). */
+/** Runs a read of `container` with its scope found once (not once per element it asks about). */
 function inScope<T>(container: Element, read: () => T): T {
   if (readScopes.has(container)) return read();
-  readScopes.set(container, inContainer(container));
+  readScopes.set(container, scopeOf(container));
   const outermost = readUrls === null;
   if (outermost) readUrls = new Map();
   try {

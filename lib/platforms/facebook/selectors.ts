@@ -43,6 +43,13 @@ export const COMMENT: SelectorVariants = [
 ];
 
 /**
+ * POST_CONTAINER and COMMENT in one short list: a read searches each post once for both (its nested containers and
+ * its comments), and a shorter list is matched faster against each of the post's elements. It must match exactly what
+ * either matches (extract.test.ts checks it): a variant added to one of them is added here too.
+ */
+export const POST_CONTAINER_OR_COMMENT: SelectorVariants = ['[role="article"]', 'div[aria-posinset][aria-labelledby]'];
+
+/**
  * The post's author block. `aria-labelledby` of the container names the heading first
  * (read before these); these are the fallbacks.
  */
