@@ -133,6 +133,15 @@ describe('readText', () => {
     const doc = html('<div id="t"><p>one</p><p>two</p></div>');
     expect(readText(doc.getElementById('t')!)).toBe('one\ntwo');
   });
+
+  it.each([
+    ['one plain line, trimmed', '<span id="t"> Ann Lee </span>', 'Ann Lee'],
+    ['a no-break space is a space', '<span id="t">1,234\u00a0reactions</span>', '1,234 reactions'],
+    ['a tab is a space', '<span id="t">Ann\tLee</span>', 'Ann Lee'],
+    ['an svg (lower-case localName) is not text', '<span id="t"><svg viewBox="0 0 1 1"><text>icon</text></svg>Like</span>', 'Like'],
+  ])('%s', (_name, markup, expected) => {
+    expect(readText(html(markup).getElementById('t')!)).toBe(expected);
+  });
 });
 
 describe('own-post.html (logged-in post page, en UI)', () => {

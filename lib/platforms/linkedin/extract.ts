@@ -179,8 +179,11 @@ function bestTime(absolute: PageTime | null, relative: PageTime | null, idTime: 
 // ---------------------------------------------------------------------------
 // Text
 
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON']);
-const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'PRE']);
+// By localName: lower case for HTML and SVG elements alike (tagName is upper case for HTML only).
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button']);
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'pre']);
+/** Text that the clean-up below would change beyond trim(): line breaks, other spaces than " ", or two in a row. */
+const NEEDS_CLEANUP = /[^\S ]| {2}/;
 
 /**
  * Reads an element's text as a reader sees it: `<br>` and block boundaries become
@@ -211,8 +214,8 @@ export function readText(root: Element): string {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'BR') {
+    const tag = el.localName;
+    if (tag === 'br') {
       out.push('\n');
       return;
     }
@@ -225,8 +228,10 @@ export function readText(root: Element): string {
     if (block) newline();
   };
   walk(root, false);
-  return out
-    .join('')
+  const text = out.join('');
+  // Most names, labels and counts are one plain line.
+  if (!NEEDS_CLEANUP.test(text)) return text.trim();
+  return text
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/^\n+|\n+$/g, '')
@@ -255,8 +260,16 @@ function closestComment(el: Element): Element | null {
   return el.closest(COMMENT_SELECTOR);
 }
 
+/**
+ * The post card being read (readLinkedInContainer) when it holds no comment and is in none, for the length of
+ * its read: then nothing of it is in a comment, and no element's ancestors need a selector match (closest()
+ * would go on to the document's root for every element of the post the read looks at).
+ */
+let commentFreeCard: Element | null = null;
+
 /** Whether `el` is part of the post card itself and not of a comment under it. */
 function ownedByPost(post: Element, posts: ReadonlySet<Element>): (el: Element) => boolean {
+  if (post === commentFreeCard) return (el) => owningPost(el, posts) === post;
   return (el) => closestComment(el) === null && owningPost(el, posts) === post;
 }
 
@@ -517,7 +530,8 @@ interface CommentPass {
  * else the post its urn names if that post is on the page. Comments that fit
  * neither are dropped with a note. Parents come before their replies.
  */
-export function collectComments(doc: ParentNode, postEls: readonly Element[], pageUrl: URL, now: number): CommentPass {
+/** `commentEls`: the comments under `doc` (COMMENT_SELECTOR, page order) when the caller has them already. */
+export function collectComments(doc: ParentNode, postEls: readonly Element[], pageUrl: URL, now: number, commentEls?: readonly Element[]): CommentPass {
   const posts = new Set(postEls);
   const postIdByEl = new Map<Element, string>();
   const postElById = new Map<string, Element>();
@@ -538,7 +552,7 @@ export function collectComments(doc: ParentNode, postEls: readonly Element[], pa
   const idByElement = new Map<Element, string>();
   const usedIds = new Set<string>();
 
-  for (const el of Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
+  for (const el of commentEls ?? Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
     const urn = readCommentUrn(el);
     const holder = owningPost(el, posts);
     let postId: string | null = holder ? (postIdByEl.get(holder) ?? null) : null;
@@ -721,13 +735,23 @@ const NOTHING: ContainerReading = {
 /** `ctx`: the read this container is part of (document-wide facts are found once per read). */
 export function readLinkedInContainer(el: Element, pageUrl: URL, now: number, ctx?: ReadContext): ContainerReading {
   if (!isPostCard(el)) return NOTHING;
+  const commentEls = Array.from(el.querySelectorAll(COMMENT_SELECTOR));
+  commentFreeCard = commentEls.length === 0 && el.closest(COMMENT_SELECTOR) === null ? el : null;
+  try {
+    return readCard(el, commentEls, pageUrl, now, ctx);
+  } finally {
+    commentFreeCard = null;
+  }
+}
+
+function readCard(el: Element, commentEls: readonly Element[], pageUrl: URL, now: number, ctx?: ReadContext): ContainerReading {
   const notes: string[] = [];
   const read = readPost(el, new Set([el]), pageUrl, now);
   if (read === null) return NOTHING;
   notes.push(...read.notes);
   const post = read.post;
 
-  const pass = collectComments(el, [el], pageUrl, now);
+  const pass = collectComments(el, [el], pageUrl, now, commentEls);
   notes.push(...pass.notes);
   const comments = pass.entries.map((e) => e.comment);
 
