@@ -529,8 +529,8 @@ interface CommentPass {
  * Every comment on the page, attached to its post: the post card holding it, or
  * else the post its urn names if that post is on the page. Comments that fit
  * neither are dropped with a note. Parents come before their replies.
+ * `commentEls`: the comments under `doc` (COMMENT_SELECTOR, page order) when the caller has them already.
  */
-/** `commentEls`: the comments under `doc` (COMMENT_SELECTOR, page order) when the caller has them already. */
 export function collectComments(doc: ParentNode, postEls: readonly Element[], pageUrl: URL, now: number, commentEls?: readonly Element[]): CommentPass {
   const posts = new Set(postEls);
   const postIdByEl = new Map<Element, string>();
@@ -736,11 +736,12 @@ const NOTHING: ContainerReading = {
 export function readLinkedInContainer(el: Element, pageUrl: URL, now: number, ctx?: ReadContext): ContainerReading {
   if (!isPostCard(el)) return NOTHING;
   const commentEls = Array.from(el.querySelectorAll(COMMENT_SELECTOR));
+  const outer = commentFreeCard;
   commentFreeCard = commentEls.length === 0 && el.closest(COMMENT_SELECTOR) === null ? el : null;
   try {
     return readCard(el, commentEls, pageUrl, now, ctx);
   } finally {
-    commentFreeCard = null;
+    commentFreeCard = outer;
   }
 }
 
