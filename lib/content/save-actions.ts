@@ -67,8 +67,8 @@ const CSS = `
 .sd-save:hover { background: #e8f1fb; }
 .sd-save[aria-pressed="true"] { color: #fff; background: #0a66c2; border-color: #0a66c2; }
 .sd-save:focus-visible { outline: 2px solid #0a66c2; outline-offset: 2px; }
-/* The bookmark icon, drawn by CSS: an svg in every post's action cost a third more script and a tenth more style
-   and layout (BENCHMARKS.md, eleventh session). Its colour stays the text's in forced-colors mode too. */
+/* The bookmark icon, drawn by CSS: an svg in every post's action cost a quarter to a half more script to put in
+   (BENCHMARKS.md, eleventh session). Its colour stays the text's in forced-colors mode too. */
 .sd-save::before { content: ''; flex: none; width: 8px; height: 10px; margin: 0 2px; background: currentColor; forced-color-adjust: none;
   clip-path: polygon(0 0, 100% 0, 100% 100%, 50% 74%, 0 100%); }
 @media (prefers-color-scheme: dark) {
