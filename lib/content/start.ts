@@ -5,7 +5,7 @@ import launcherCss from '@/components/panel/launcher.css?inline';
 import type { Translate } from '../i18n';
 import { CATALOGUE_KEY, catalogueTranslator, readCatalogue } from '../i18n/catalogue';
 import { sendContentRequest } from '../messaging/content-client';
-import { bgToContentSchema } from '../messaging/content-schemas';
+import { lazyBgToContentSchema } from '../messaging/content-schemas';
 import { mergeReadings, oncePerRead, readsAnything, safeReadContainer, safeReadIdentity } from '../platforms/read';
 import type { ContainerReading, PageReading, PlatformAdapter, ReadContext } from '../platforms/types';
 import { sameProfile } from '../profiles';
@@ -359,7 +359,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
 
   const onMessage = (raw: unknown, sender: browser.Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    const message = bgToContentSchema.safeParse(raw);
+    const message = lazyBgToContentSchema().safeParse(raw);
     if (!message.success) return undefined;
     if (message.data.type === 'BG_TOGGLE_PANEL') toggleOpen(); else if (message.data.type === 'BG_OPEN_REPLY_PICKER' && replies !== null) {
       // The box that has focus gets the picker; without one, the queue opens with its first comment focused.

@@ -14,12 +14,15 @@ import { responseEnvelope } from './envelope';
 const platformSchema = z.enum(PLATFORMS);
 const nullableCount = z.nullable(z.number());
 
-export const bgToContentSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('BG_TOGGLE_PANEL') }),
-  // The open-reply-picker command: the picker for the reply box that has focus.
-  z.object({ type: z.literal('BG_OPEN_REPLY_PICKER') }),
-]);
-export type BgToContent = z.infer<typeof bgToContentSchema>;
+/** Built when the background first sends something (a keyboard command), not on every page load. */
+export const lazyBgToContentSchema = once(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('BG_TOGGLE_PANEL') }),
+    // The open-reply-picker command: the picker for the reply box that has focus.
+    z.object({ type: z.literal('BG_OPEN_REPLY_PICKER') }),
+  ]),
+);
+export type BgToContent = z.infer<ReturnType<typeof lazyBgToContentSchema>>;
 
 export const interactionStatusSchema = z.enum(['open', 'replied', 'dismissed', 'none']);
 

@@ -14,7 +14,7 @@ import {
 } from '../db/backup-format';
 import { TEMPLATE_LANGUAGES, MAX_CATEGORY, MAX_SHORT_CODE, MAX_TEMPLATE_BODY, MAX_TEMPLATE_NAME } from '../templates/model';
 import { CONTENT_MODULE_PATTERN } from '../build/content-loaders';
-import { contentResponseDataSchemas, interactionStatusSchema, lazyLibraryItemSchema, lazyTemplateViewSchema } from './content-schemas';
+import { contentResponseDataSchemas, interactionStatusSchema, lazyBgToContentSchema, lazyLibraryItemSchema, lazyTemplateViewSchema } from './content-schemas';
 
 /**
  * Every message between content scripts, extension pages and the background,
@@ -229,9 +229,9 @@ export type RequestType = Request['type'];
 
 export const libraryItemSchema = lazyLibraryItemSchema();
 export const templateViewSchema = lazyTemplateViewSchema();
+export const bgToContentSchema = lazyBgToContentSchema();
 export { interactionStatusSchema };
 export {
-  bgToContentSchema,
   capturedCommentSchema,
   captureResultSchema,
   type BgToContent,
