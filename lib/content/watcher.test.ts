@@ -315,6 +315,19 @@ describe('taskScheduler', () => {
     await runsOneAndCancelsOne();
   });
 
+  it('falls back to the timer when scheduler.postTask throws', async () => {
+    const postTask = vi.fn(() => {
+      throw new TypeError('refused');
+    });
+    vi.stubGlobal('scheduler', { postTask });
+    try {
+      await runsOneAndCancelsOne();
+      expect(postTask).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('posts a task with scheduler.postTask where there is one, aborted by its cancel', async () => {
     const signals: AbortSignal[] = [];
     const postTask = vi.fn((run: () => void, options: { signal: AbortSignal }) => {

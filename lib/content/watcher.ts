@@ -34,9 +34,13 @@ export const taskScheduler: Scheduler = (run) => {
   const scheduler = (globalThis as { scheduler?: { postTask?(run: () => void, options: { signal: AbortSignal }): Promise<unknown> } }).scheduler;
   if (typeof scheduler?.postTask === 'function') {
     const abort = new AbortController();
-    // An aborted task rejects; that is the cancel, not an error.
-    scheduler.postTask(run, { signal: abort.signal }).catch(() => undefined);
-    return () => abort.abort();
+    try {
+      // An aborted task rejects; that is the cancel, not an error.
+      scheduler.postTask(run, { signal: abort.signal }).catch(() => undefined);
+      return () => abort.abort();
+    } catch {
+      // A browser whose postTask refuses a content script's callback: the timer below.
+    }
   }
   const id = setTimeout(run, 0);
   return () => clearTimeout(id);
