@@ -11,6 +11,7 @@
  * - a comment belongs to the post container that holds it; nothing is attached across
  *   containers, and a nested container (a reshared post) is read on its own.
  */
+import { tidyText } from '../text';
 import { parseCount } from '../../parse/counts';
 import { stableHash } from '../../parse/hash';
 import { parseRelativeTime } from '../../parse/time';
@@ -299,8 +300,6 @@ function readCommentLink(href: string, base: string): CommentRef | null {
 // By localName: lower case for HTML and SVG elements alike (tagName is upper case for HTML only).
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'input', 'textarea', 'select']);
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'pre', 'table', 'tr']);
-/** Text that the clean-up below would change beyond trim(): zero-width characters, line breaks, other spaces than " ", or two in a row. */
-const NEEDS_CLEANUP = /[\u200b\ufeff]|[^\S ]| {2}/;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 /**
@@ -340,16 +339,7 @@ export function readText(root: Element): string {
     if (block) newline();
   };
   walk(root);
-  const text = out.join('');
-  // Most names, labels and counts are one plain line.
-  if (!NEEDS_CLEANUP.test(text)) return text.trim();
-  return text
-    .replace(/[\u200b\ufeff]/g, '')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\n+$/g, '')
-    .trim();
+  return tidyText(out.join(''), { oneBlankLine: true, dropZeroWidth: true });
 }
 
 /** readText on one line (names, labels, counts). */

@@ -16,6 +16,7 @@
  * null, never 0. A comment whose permalink names another post is dropped, never
  * attached to the post whose container holds it.
  */
+import { tidyText } from '../text';
 import { parseCount } from '../../parse/counts';
 import { stableHash } from '../../parse/hash';
 import { memoizeStrings } from '../../parse/memo';
@@ -186,12 +187,7 @@ export function readText(root: Element): string {
     if (block) newline();
   };
   walk(root);
-  return out
-    .join('')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/^\n+|\n+$/g, '')
-    .trim();
+  return tidyText(out.join(''));
 }
 
 /** readText on one line (names, labels). */

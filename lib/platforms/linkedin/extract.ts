@@ -10,6 +10,7 @@
  * - a comment belongs to the post whose card holds it, or else to the post its
  *   urn names; otherwise it is dropped (and noted), never guessed.
  */
+import { tidyText } from '../text';
 import { parseCount } from '../../parse/counts';
 import { stableHash } from '../../parse/hash';
 import { parseAbsoluteTime, parseRelativeTime } from '../../parse/time';
@@ -182,8 +183,6 @@ function bestTime(absolute: PageTime | null, relative: PageTime | null, idTime: 
 // By localName: lower case for HTML and SVG elements alike (tagName is upper case for HTML only).
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button']);
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'pre']);
-/** Text that the clean-up below would change beyond trim(): line breaks, other spaces than " ", or two in a row. */
-const NEEDS_CLEANUP = /[^\S ]| {2}/;
 
 /**
  * Reads an element's text as a reader sees it: `<br>` and block boundaries become
@@ -228,14 +227,7 @@ export function readText(root: Element): string {
     if (block) newline();
   };
   walk(root, false);
-  const text = out.join('');
-  // Most names, labels and counts are one plain line.
-  if (!NEEDS_CLEANUP.test(text)) return text.trim();
-  return text
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/^\n+|\n+$/g, '')
-    .trim();
+  return tidyText(out.join(''));
 }
 
 /** readText on one line (names, labels). */

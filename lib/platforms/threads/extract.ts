@@ -11,6 +11,7 @@
  * - a reply belongs to the post of the post page it follows in the same column;
  *   when that post is not on the page the reply is dropped (and noted), never guessed.
  */
+import { tidyText } from '../text';
 import { parseCount } from '../../parse/counts';
 import { memoizeLinks } from '../../parse/memo';
 import { stableHash } from '../../parse/hash';
@@ -153,13 +154,7 @@ export function readText(root: Element): string {
     if (block) newline();
   };
   walk(root);
-  return out
-    .join('')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\n+$/g, '')
-    .trim();
+  return tidyText(out.join(''), { oneBlankLine: true });
 }
 
 /** readText on one line (names, counts). */

@@ -14,6 +14,7 @@
  *   page address names, and only if that video is on the page and the panel's
  *   total agrees with it. Otherwise the comments are dropped (and noted).
  */
+import { tidyText } from '../text';
 import { parseCount } from '../../parse/counts';
 import { stableHash } from '../../parse/hash';
 import { parseAbsoluteTime, parseNumericDate, parseRelativeTime } from '../../parse/time';
@@ -210,12 +211,7 @@ export function readText(root: Element): string {
     if (block) newline();
   };
   walk(root);
-  return out
-    .join('')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return tidyText(out.join(''), { oneBlankLine: true });
 }
 
 /** readText on one line (names, labels). */

@@ -12,6 +12,7 @@
  *   the next section heading, are its comments; anything that cannot be placed is
  *   dropped with a note, never attached to a post by guess.
  */
+import { tidyText } from '../text';
 import { parseCount } from '../../parse/counts';
 import { parseAbsoluteTime, parseRelativeTime } from '../../parse/time';
 import type {
@@ -209,12 +210,7 @@ export function readText(root: Element, options: ReadTextOptions = {}): string {
     if (block) newline();
   };
   walk(root, options.literalNewlines === true);
-  return out
-    .join('')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/^\n+|\n+$/g, '')
-    .trim();
+  return tidyText(out.join(''));
 }
 
 /** readText on one line (names, labels). */

@@ -11,6 +11,7 @@
  *   link names another video (a stale panel left from the previous video) is
  *   dropped and noted, never re-attached.
  */
+import { tidyText } from '../text';
 import { parseCount } from '../../parse/counts';
 import { memoizeLinks } from '../../parse/memo';
 import { stableHash } from '../../parse/hash';
@@ -215,12 +216,7 @@ export function readText(root: Element): string {
     if (block) newline();
   };
   walk(root, false);
-  return out
-    .join('')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/^\n+|\n+$/g, '')
-    .trim();
+  return tidyText(out.join(''));
 }
 
 /** readText on one line (names, labels). */
