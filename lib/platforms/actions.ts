@@ -1,4 +1,4 @@
-import { firstMatching } from './selectors';
+import { firstMatching, type FirstMatchingOptions } from './selectors';
 
 /**
  * Helpers for the adapters' `actionAnchor`: where the in-page Save action goes
@@ -12,8 +12,8 @@ export function ownedByContainer(container: Element, containerSelector: string):
 }
 
 /** The first element matching one of `variants` (in order of preference) that `accept`s. */
-export function firstOwned(container: Element, variants: readonly string[], accept: (el: Element) => boolean): Element | null {
-  return firstMatching(container, variants, accept);
+export function firstOwned(container: Element, variants: readonly string[], accept: (el: Element) => boolean, options: FirstMatchingOptions = {}): Element | null {
+  return firstMatching(container, variants, accept, options);
 }
 
 /**

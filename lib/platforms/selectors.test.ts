@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { anyOf, firstMatching } from './selectors';
+import { findContainers } from './read';
+import { anyOf, firstMatching, subjectOf, type SelectorVariants } from './selectors';
+import type { PlatformAdapter } from './types';
 
 function dom(html: string): HTMLElement {
   return new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html').body.firstElementChild as HTMLElement;
@@ -37,5 +42,69 @@ describe('firstMatching', () => {
     const variants = ['.a', '.b'] as const;
     expect(anyOf(variants)).toBe('.a, .b');
     expect(anyOf(variants)).toBe(anyOf(variants));
+  });
+});
+
+describe('subjectOf', () => {
+  it.each([
+    ['form textarea', 'textarea'],
+    ['[data-e2e="browser-nickname"] > span:first-child', 'span:first-child'],
+    ['#channel-name #text a', 'a'],
+    ['ytd-item-section-renderer#sections > #contents', '#contents'],
+    ['a[aria-label~="x y"] + b:not(.c d)', 'b:not(.c d)'],
+    ['li:nth-child(2n+1) ~ p[title="a > b"]', 'p[title="a > b"]'],
+    ['a[title="it\\"s > x"] i', 'i'],
+  ])('%s selects %s', (selector, subject) => {
+    expect(subjectOf(selector)).toBe(subject);
+  });
+
+  it.each([['textarea'], ['a[href*="/@"]:not([title="a b"])'], [':scope > a'], ['a, b c'], ['']])('%s has none to search by', (selector) => {
+    expect(subjectOf(selector)).toBeNull();
+  });
+});
+
+describe('firstMatching by subject', () => {
+  it('finds what querySelector finds, and honours accept and includeRoot', () => {
+    const doc = dom(`<form id="f"><p><textarea id="t1"></textarea></p><textarea id="t2" aria-label="x"></textarea></form><textarea id="t3" aria-label="y"></textarea>`);
+    expect(firstMatching(doc, ['form textarea'], undefined, { bySubject: true })?.id).toBe('t1');
+    expect(firstMatching(doc, ['form textarea'], (el) => el.id !== 't1', { bySubject: true })?.id).toBe('t2');
+    expect(firstMatching(doc, ['section textarea', 'div > textarea[aria-label]'], undefined, { bySubject: true })?.id).toBe('t3');
+    const form = doc.querySelector('form')!;
+    expect(firstMatching(form, ['div form', 'form'], undefined, { includeRoot: true, bySubject: true })).toBe(form);
+    expect(firstMatching(form, ['div form'], undefined, { bySubject: true })).toBeNull();
+  });
+
+  // Every variant of every platform, searched from every container of every fixture page and from the document:
+  // the same element both ways.
+  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
+  const platforms = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'threads', 'tiktok'];
+  const foundOn = new Map<string, number>();
+  it.each(platforms)('%s: the same element as querySelector, for every variant, container and fixture', async (platform) => {
+    const selectors = (await import(`./${platform}/selectors.ts`)) as Record<string, unknown>;
+    const adapter = Object.values(await import(`./${platform}/index.ts`)).find((v): v is PlatformAdapter => typeof v === 'object' && v !== null && 'containerSelector' in v)!;
+    const variants = [...new Set(Object.values(selectors).filter((v): v is SelectorVariants => Array.isArray(v) && v.every((x) => typeof x === 'string')).flat())];
+    const withSubject = variants.filter((v) => subjectOf(v) !== null);
+    expect(withSubject.length).toBeGreaterThan(0);
+    const pages = readdirSync(join(fixtures, platform)).filter((f) => f.endsWith('.html'));
+    let compared = 0;
+    let found = 0;
+    for (const page of pages) {
+      const doc = new DOMParser().parseFromString(readFileSync(join(fixtures, platform, page), 'utf8'), 'text/html');
+      for (const root of [doc, ...findContainers(adapter, doc)]) {
+        for (const v of withSubject) {
+          const plain = firstMatching(root, [v], undefined, true);
+          expect(firstMatching(root, [v], undefined, { includeRoot: true, bySubject: true }), `${page}: ${v}`).toBe(plain);
+          compared++;
+          if (plain !== null) found++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+    foundOn.set(platform, found);
+  });
+
+  it('compared elements that exist, not only nulls', () => {
+    // Threads' one such variant ('picture img') matches in none of its fixtures.
+    expect([...foundOn].filter(([, n]) => n > 0).map(([p]) => p)).toEqual(platforms.filter((p) => p !== 'threads'));
   });
 });

@@ -4,6 +4,7 @@ import {
   canonicalPostUrl,
   canonicalProfileUrl,
   commentRefFromHref,
+  findEditor,
   findReplyButton,
   isPostPageUrl,
   postRefFromHref,
@@ -190,6 +191,27 @@ describe('readCounts', () => {
     const read = readCounts(article, () => true, () => false, 0, 'DUr9XcT2bVw');
     expect(read.health).toBe('broken');
     expect(read.notes[0]).toMatch(/action bar/);
+  });
+});
+
+describe('findEditor', () => {
+  const container = (body: string) => html(`<main role="main">${body}</main>`).querySelector('main')!;
+  const idOf = (el: Element | null) => el?.id ?? null;
+
+  it('takes the variants in order, not the page order: a textarea in a form before a labelled one outside it', () => {
+    const main = container('<textarea id="loose" aria-label="Note"></textarea><section><form><textarea id="box" aria-label="Add a comment…"></textarea></form></section>');
+    expect(idOf(findEditor(main))).toBe('box');
+  });
+
+  it('falls back to a labelled textarea when no form wraps it, and finds nothing without either', () => {
+    expect(idOf(findEditor(container('<div><textarea id="bare"></textarea><textarea id="labelled" aria-label="新增留言……"></textarea></div>')))).toBe('labelled');
+    expect(findEditor(container('<div><textarea></textarea><div contenteditable="true" aria-label="x"></div></div>'))).toBeNull();
+  });
+
+  it("skips a nested container's box (a card inside the post view)", () => {
+    const main = container('<article><form><textarea id="nested" aria-label="a"></textarea></form></article><form><textarea id="own"></textarea></form>');
+    expect(idOf(findEditor(main))).toBe('own');
+    expect(idOf(findEditor(main.querySelector('article')!))).toBe('nested');
   });
 });
 

@@ -36,9 +36,9 @@ import type {
   ReadContext,
 } from '../types';
 import { oncePerRead } from '../read';
+import { firstMatching } from '../selectors';
 import * as S from './selectors';
 import { anyOf } from './selectors';
-import { firstMatching } from '../selectors';
 
 export const INSTAGRAM_ORIGIN = 'https://www.instagram.com';
 
@@ -858,7 +858,9 @@ function replyBoxHealth(container: Element, comments: readonly ReadComment[], no
   const editor = findEditor(container);
   const loggedIn = editor !== null || oncePerRead(ctx, 'instagram:identity', () => readOwnIdentity(container.ownerDocument)) !== null;
   if (!loggedIn) return 'absent';
-  if (editor === null && Array.from(container.querySelectorAll('form [contenteditable="true"], form [role="textbox"], form input[type="text"]')).some(owned)) {
+  // (a field in a form: the fields are searched for, then closest() finds their form, as findEditor does)
+  const fields = editor === null ? container.querySelectorAll('[contenteditable="true"], [role="textbox"], input[type="text"]') : [];
+  if (Array.from(fields).some((el) => owned(el) && el.closest('form') !== null)) {
     notes.push('comment form found, but its field is not a textarea (COMMENT_EDITOR)');
     return 'broken';
   }
@@ -885,7 +887,8 @@ function nestedRowTest(row: Element, rows: readonly Element[]): (el: Element) =>
 
 /** The container's comment box textarea (the same box takes replies). */
 export function findEditor(container: Element): HTMLElement | null {
-  return firstMatching(container, S.COMMENT_EDITOR, ownedBy(container)) as HTMLElement | null;
+  // By subject: querySelector('form textarea') from a post cost more as the document grew (firstMatching).
+  return firstMatching(container, S.COMMENT_EDITOR, ownedBy(container), { bySubject: true }) as HTMLElement | null;
 }
 
 // ---------------------------------------------------------------------------

@@ -178,6 +178,25 @@ describe('own-post.html (post page, en, signed in as its author)', () => {
     expect(reading.health).toEqual({ post: 'ok', counts: 'ok', comments: 'ok', replyBox: 'ok', notes: [] });
   });
 
+  it('reports the reply box broken when the comment form holds an editable field but no textarea, not when the field is outside a form', () => {
+    const inForm = load('own-post.html');
+    const field = inForm.createElement('div');
+    field.setAttribute('contenteditable', 'true');
+    inForm.querySelector('form textarea')!.replaceWith(field);
+    const broken = read('own-post.html', inForm);
+    expect(broken.health.replyBox).toBe('broken');
+    expect(broken.health.notes).toContain('comment form found, but its field is not a textarea (COMMENT_EDITOR)');
+
+    const loose = load('own-post.html');
+    const form = loose.querySelector('form')!;
+    const looseField = loose.createElement('div');
+    looseField.setAttribute('contenteditable', 'true');
+    form.replaceWith(looseField);
+    const r = read('own-post.html', loose);
+    expect(r.health.replyBox).toBe('absent');
+    expect(r.health.notes.filter((n) => n.includes('not a textarea'))).toEqual([]);
+  });
+
   it('falls back to the English labels when <time> has no datetime', () => {
     const doc = load('own-post.html');
     for (const time of Array.from(doc.querySelectorAll('time'))) time.removeAttribute('datetime');

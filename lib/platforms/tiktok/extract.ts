@@ -226,7 +226,8 @@ type Accept = (el: Element) => boolean;
 
 /** First element under `root` (or `root` itself) matching a variant, in variant order, that `accept` allows. */
 function firstMatch(root: Element | Document, variants: SelectorVariants, accept?: (el: Element) => boolean): Element | null {
-  return firstMatching(root, variants, accept, true);
+  // By subject: these selectors' outer parts are ids, attributes and tags (see firstMatching).
+  return firstMatching(root, variants, accept, { includeRoot: true, bySubject: true });
 }
 
 function allMatches(root: Element, variants: SelectorVariants, accept: Accept): Element[] {

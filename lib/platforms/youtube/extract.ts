@@ -295,7 +295,8 @@ function countOfElement(el: Element): Count {
 
 /** First element under `root` (or `root` itself) matching a variant, in variant order, that `accept` allows. */
 function firstMatch(root: Element | Document, variants: SelectorVariants, accept?: (el: Element) => boolean): Element | null {
-  return firstMatching(root, variants, accept, true);
+  // By subject: these selectors' outer parts are ids, attributes and tags (see firstMatching).
+  return firstMatching(root, variants, accept, { includeRoot: true, bySubject: true });
 }
 
 /** First match whose text is not empty. */

@@ -55,9 +55,10 @@ function findActionRow(container: Element): Element | null {
   const owned = ownedByContainer(container, anyOf(CONTAINER));
   if (container.matches(anyOf(SHORTS_PAGE))) {
     const reel = container.querySelector(anyOf(SHORTS_ACTIVE_REEL));
-    return reel === null ? null : firstOwned(reel, SHORTS_ACTIONS, owned);
+    return reel === null ? null : firstOwned(reel, SHORTS_ACTIONS, owned, { bySubject: true });
   }
-  return firstOwned(container, WATCH_ACTIONS, owned);
+  // By subject, as extract.ts's queries (firstMatching says why).
+  return firstOwned(container, WATCH_ACTIONS, owned, { bySubject: true });
 }
 
 export const youtubeAdapter: PlatformAdapter = {
