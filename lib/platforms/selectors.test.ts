@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findContainers } from './read';
-import { anyOf, firstMatching, subjectOf, type SelectorVariants } from './selectors';
+import { allMatching, anyOf, firstMatching, subjectOf, type SelectorVariants } from './selectors';
 import type { PlatformAdapter } from './types';
 
 function dom(html: string): HTMLElement {
@@ -106,5 +106,36 @@ describe('firstMatching by subject', () => {
   it('compared elements that exist, not only nulls', () => {
     // Threads' one such variant ('picture img') matches in none of its fixtures.
     expect([...foundOn].filter(([, n]) => n > 0).map(([p]) => p)).toEqual(platforms.filter((p) => p !== 'threads'));
+  });
+});
+
+describe('allMatching', () => {
+  it('is querySelectorAll of the joined list: document order, an element matched by two variants once', () => {
+    const root = dom('<p id="p1" class="a"></p><section id="s"><p id="p2" class="a b"></p><i id="i1" class="b"></i></section><p id="p3"></p>');
+    const ids = (els: Element[]) => els.map((e) => e.id);
+    expect(ids(allMatching(root, ['.b', '.a']))).toEqual(['p1', 'p2', 'i1']);
+    expect(ids(allMatching(root, ['i', 'section', 'p']))).toEqual(['p1', 's', 'p2', 'i1', 'p3']);
+    expect(allMatching(root, ['.x', '.y'])).toEqual([]);
+  });
+
+  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
+  it.each(['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'threads', 'tiktok'])('%s: every list, from every container of every fixture', async (platform) => {
+    const selectors = (await import(`./${platform}/selectors.ts`)) as Record<string, unknown>;
+    const adapter = Object.values(await import(`./${platform}/index.ts`)).find((v): v is PlatformAdapter => typeof v === 'object' && v !== null && 'containerSelector' in v)!;
+    const lists = Object.values(selectors).filter((v): v is SelectorVariants => Array.isArray(v) && v.length > 1 && v.every((x) => typeof x === 'string'));
+    let nonEmpty = 0;
+    for (const page of readdirSync(join(fixtures, platform)).filter((f) => f.endsWith('.html'))) {
+      const doc = new DOMParser().parseFromString(readFileSync(join(fixtures, platform, page), 'utf8'), 'text/html');
+      for (const root of [doc, ...findContainers(adapter, doc)]) {
+        for (const list of lists) {
+          const expected = Array.from(root.querySelectorAll(anyOf(list)));
+          const found = allMatching(root, list);
+          expect(found.length, `${page}: ${anyOf(list)}`).toBe(expected.length);
+          expect(found.every((el, i) => el === expected[i]), `${page}: ${anyOf(list)}`).toBe(true);
+          if (expected.length > 1) nonEmpty++;
+        }
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(0);
   });
 });

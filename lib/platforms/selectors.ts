@@ -22,6 +22,50 @@ export function anyOf(variants: SelectorVariants): string {
   return selector;
 }
 
+/** Two lists of elements, each in document order, merged into one in document order (an element in both once). */
+function mergeInDocumentOrder(a: readonly Element[], b: readonly Element[]): Element[] {
+  const out: Element[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Element;
+    const y = b[j] as Element;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x.compareDocumentPosition(y) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  for (; i < a.length; i++) out.push(a[i] as Element);
+  for (; j < b.length; j++) out.push(b[j] as Element);
+  return out;
+}
+
+/**
+ * Every element under `root` that matches one of `variants`, in document order: what
+ * `querySelectorAll(anyOf(variants))` returns, found with one query per variant. Chromium runs a selector list
+ * through its slow path, testing every element of the subtree against every selector; one selector alone takes
+ * its fast paths (tag, class, attribute), and most variants of a list match nothing in a given post. In the
+ * benchmark's feed pages many lists took about twice as long as their variants one by one (before the merge);
+ * Threads' reader, which searches its posts with lists most, reads about 6 % faster this way, while Facebook's,
+ * X's and TikTok's did not change, so they keep their lists.
+ */
+export function allMatching(root: Element | Document, variants: SelectorVariants): Element[] {
+  let result: Element[] | null = null;
+  for (const selector of variants) {
+    const found = root.querySelectorAll(selector);
+    if (found.length === 0) continue;
+    result = result === null ? Array.from(found) : mergeInDocumentOrder(result, Array.from(found));
+  }
+  return result ?? [];
+}
+
 const always = () => true;
 
 const subjects = new Map<string, string | null>();

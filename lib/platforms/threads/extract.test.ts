@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { subjectOf } from '../selectors';
+import * as S from './selectors';
 import {
   canonicalPostUrl,
   canonicalProfileUrl,
@@ -43,6 +45,19 @@ function postMarkup({ time, counts = ['', '', '', ''], labels = ['Like', 'Reply'
     <div><div><span dir="auto"><span>${text}</span></span></div><div class="actions"><div>${buttons}</div></div></div>
   </div>`;
 }
+
+describe('selectors the reader searches for by their subject', () => {
+  it('finds post and profile links among the links (every variant is one compound on a link with an href)', () => {
+    for (const v of [...S.POST_LINK, ...S.PROFILE_LINK]) {
+      expect(v.startsWith('a[href'), v).toBe(true);
+      expect(subjectOf(v), v).toBeNull();
+    }
+  });
+
+  it('finds images by tag (every POST_IMAGE variant selects an img)', () => {
+    for (const v of S.POST_IMAGE) expect(subjectOf(v) ?? v, v).toBe('img');
+  });
+});
 
 describe('parseThreadsHref', () => {
   it.each([

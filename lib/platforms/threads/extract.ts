@@ -33,7 +33,7 @@ import type {
 import { elementWithId, oncePerRead, onceThisTurn } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
-import { firstMatching } from '../selectors';
+import { allMatching, firstMatching } from '../selectors';
 
 export const THREADS_ORIGIN = 'https://www.threads.com';
 
@@ -191,7 +191,7 @@ function isReadable(container: Element): boolean {
 
 /** Elements under `root` matching any variant, in document order, that `accept` allows. */
 function all(root: Element | Document, variants: SelectorVariants, accept: (el: Element) => boolean = () => true): Element[] {
-  return Array.from(root.querySelectorAll(anyOf(variants))).filter(accept);
+  return allMatching(root, variants).filter(accept);
 }
 
 /** The outermost of `els` (drops those inside another of them). */
@@ -224,11 +224,26 @@ export interface PostParts {
   actions: ActionRow | null;
 }
 
+const POST_LINK_SELECTOR = anyOf(S.POST_LINK);
+const IMAGE_SELECTOR = anyOf(S.POST_IMAGE);
+const PROFILE_LINK_SELECTOR = anyOf(S.PROFILE_LINK);
+
+/**
+ * Every link under `root`, in page order: POST_LINK's and PROFILE_LINK's variants all select links
+ * (`a[href…]`), so a read searches its container for links once and tests them with matches(), instead of
+ * one search of the container (and of each ancestor of the post link) per list.
+ */
+function linksIn(root: Element): Element[] {
+  return Array.from(root.querySelectorAll('a[href]'));
+}
+
 /** The post's own link: the first link to a post (owned by the container) that holds a time. */
-function findPostLink(container: Element, owned: (el: Element) => boolean): Element | null {
+function findPostLink(container: Element, owned: (el: Element) => boolean, links: readonly Element[] = linksIn(container)): Element | null {
   const timeSelector = anyOf(S.POST_TIME);
-  const links = all(container, S.POST_LINK, (a) => owned(a) && parseThreadsHref(a.getAttribute('href')) !== null);
-  return links.find((a) => a.querySelector(timeSelector) !== null) ?? null;
+  return (
+    links.find((a) => a.matches(POST_LINK_SELECTOR) && owned(a) && parseThreadsHref(a.getAttribute('href')) !== null && a.querySelector(timeSelector) !== null) ??
+    null
+  );
 }
 
 /**
@@ -236,14 +251,21 @@ function findPostLink(container: Element, owned: (el: Element) => boolean): Elem
  * link (the author's name). The author link is the profile link of that row nearest
  * before the time (a "reposted by" banner sits further up, outside the row).
  */
-function findAuthor(container: Element, postLink: Element, owned: (el: Element) => boolean): { header: Element | null; link: Element | null } {
+function findAuthor(
+  container: Element,
+  postLink: Element,
+  owned: (el: Element) => boolean,
+  containerLinks: readonly Element[],
+): { header: Element | null; link: Element | null } {
   const isProfileLink = (a: Element) => {
-    if (!owned(a) || postLink.contains(a)) return false;
+    if (!a.matches(PROFILE_LINK_SELECTOR) || !owned(a) || postLink.contains(a)) return false;
     const path = parseThreadsHref(a.getAttribute('href'));
     return path !== null && path.handle !== null && path.code === null;
   };
+  const profileLinks = containerLinks.filter(isProfileLink);
   for (let node = postLink.parentElement; node !== null; node = node.parentElement) {
-    const links = all(node, S.PROFILE_LINK, isProfileLink);
+    // The container's profile links under this ancestor (the ancestors up to the container are all inside it).
+    const links = node === container ? profileLinks : profileLinks.filter((a) => a !== node && node.contains(a));
     if (links.length > 0) {
       const before = links.filter((a) => precedes(a, postLink));
       const named = (before.length > 0 ? before : links).filter((a) => readLine(a) !== '');
@@ -293,7 +315,8 @@ function readMediaKind(container: Element, after: Element | null, owned: (el: El
   const inBody = (el: Element) =>
     owned(el) && (after === null || (precedes(after, el) && !after.contains(el))) && el.closest(profileLink) === null;
   if (all(container, S.POST_VIDEO, inBody).length > 0) return 'video';
-  const images = all(container, S.POST_IMAGE, inBody);
+  // POST_IMAGE's variants all select an img: the container's images are found by tag, then tested.
+  const images = Array.from(container.querySelectorAll('img')).filter((img) => img.matches(IMAGE_SELECTOR) && inBody(img));
   for (const img of images) {
     const link = img.closest('a[href]');
     if (link !== null && parseThreadsHref(link.getAttribute('href')) === null) return 'link';
@@ -305,12 +328,13 @@ function readMediaKind(container: Element, after: Element | null, owned: (el: El
 /** Reads the parts every Threads post (and reply) has. */
 export function readPostParts(container: Element, now: number): PostParts {
   const owned = (el: Element) => containerOf(el) === container;
-  const postLink = findPostLink(container, owned);
+  const links = linksIn(container);
+  const postLink = findPostLink(container, owned, links);
   const path = postLink === null ? null : parseThreadsHref(postLink.getAttribute('href'));
   const code = path === null ? null : path.code;
   const linkHandle = path === null ? null : path.handle;
 
-  const { header, link } = postLink === null ? { header: null, link: null } : findAuthor(container, postLink, owned);
+  const { header, link } = postLink === null ? { header: null, link: null } : findAuthor(container, postLink, owned, links);
   const authorPath = link === null ? null : parseThreadsHref(link.getAttribute('href'));
   const authorHandle = authorPath !== null && authorPath.handle !== null ? authorPath.handle : linkHandle;
   const name = link === null ? '' : readLine(link);
