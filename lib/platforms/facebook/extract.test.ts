@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalPostUrl,
   canonicalProfileUrl,
+  isLoggedOutPage,
   isPostPageUrl,
   parseCommentLink,
   parsePostLink,
@@ -19,6 +20,18 @@ const DAY = 24 * HOUR;
 const NOW = Date.UTC(2026, 2, 1);
 /** A local wall-clock time (Facebook prints date labels in the viewer's time zone). */
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
+
+describe('isLoggedOutPage', () => {
+  const page = (body: string) => new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
+  it.each([
+    ['a login form in the top bar', '<div role="banner"><form action="https://www.facebook.com/login/device-based/regular/login/"><input name="email"></form></div>', true],
+    ['a password field alone', '<div><input type="password" name="pass"></div>', true],
+    ['both', '<form action="/login/"><input name="pass"></form>', true],
+    ['a signed-in page (a form that posts elsewhere, a search field)', '<form action="/search/"><input name="q"></form><a href="/me/">Me</a>', false],
+  ])('%s: %s', (_name, body, expected) => {
+    expect(isLoggedOutPage(page(body))).toBe(expected);
+  });
+});
 
 describe('canonicalProfileUrl', () => {
   it.each([
