@@ -33,8 +33,8 @@ describe('firstMatching', () => {
     const section = root.querySelector('section')!;
     section.classList.add('b');
     expect(firstMatching(section, ['.b'])?.id).toBe('a2');
-    expect(firstMatching(section, ['.b'], undefined, true)).toBe(section);
-    expect(firstMatching(section, ['.b'], (el) => el !== section, true)?.id).toBe('a2');
+    expect(firstMatching(section, ['.b'], undefined, { includeRoot: true })).toBe(section);
+    expect(firstMatching(section, ['.b'], (el) => el !== section, { includeRoot: true })?.id).toBe('a2');
     section.classList.remove('b');
   });
 
@@ -92,7 +92,7 @@ describe('firstMatching by subject', () => {
       const doc = new DOMParser().parseFromString(readFileSync(join(fixtures, platform, page), 'utf8'), 'text/html');
       for (const root of [doc, ...findContainers(adapter, doc)]) {
         for (const v of withSubject) {
-          const plain = firstMatching(root, [v], undefined, true);
+          const plain = firstMatching(root, [v], undefined, { includeRoot: true });
           expect(firstMatching(root, [v], undefined, { includeRoot: true, bySubject: true }), `${page}: ${v}`).toBe(plain);
           compared++;
           if (plain !== null) found++;

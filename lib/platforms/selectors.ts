@@ -142,9 +142,8 @@ export function firstMatching(
   root: Element | Document,
   variants: SelectorVariants,
   accept: (el: Element) => boolean = always,
-  options: boolean | FirstMatchingOptions = false,
+  { includeRoot = false, bySubject = false }: FirstMatchingOptions = {},
 ): Element | null {
-  const { includeRoot = false, bySubject = false } = typeof options === 'boolean' ? { includeRoot: options } : options;
   for (const selector of variants) {
     if (includeRoot && root.nodeType === 1 && (root as Element).matches(selector) && accept(root as Element)) return root as Element;
     const found = firstIn(root, selector, accept, bySubject);

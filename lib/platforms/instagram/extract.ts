@@ -858,7 +858,8 @@ function replyBoxHealth(container: Element, comments: readonly ReadComment[], no
   const editor = findEditor(container);
   const loggedIn = editor !== null || oncePerRead(ctx, 'instagram:identity', () => readOwnIdentity(container.ownerDocument)) !== null;
   if (!loggedIn) return 'absent';
-  // (a field in a form: the fields are searched for, then closest() finds their form, as findEditor does)
+  // The fields are searched for, then closest() finds their form: `form X` searched from a post costs more as the
+  // page grows (firstMatching's bySubject).
   const fields = editor === null ? container.querySelectorAll('[contenteditable="true"], [role="textbox"], input[type="text"]') : [];
   if (Array.from(fields).some((el) => owned(el) && el.closest('form') !== null)) {
     notes.push('comment form found, but its field is not a textarea (COMMENT_EDITOR)');

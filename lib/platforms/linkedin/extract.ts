@@ -240,7 +240,7 @@ function readLine(el: Element): string {
 
 /** First element under `root` (or `root` itself) matching a variant, in variant order, that `accept` allows. */
 function firstMatch(root: Element | Document, variants: SelectorVariants, accept?: (el: Element) => boolean): Element | null {
-  return firstMatching(root, variants, accept, true);
+  return firstMatching(root, variants, accept, { includeRoot: true });
 }
 
 const COMMENT_SELECTOR = anyOf(S.COMMENT);

@@ -223,7 +223,7 @@ export function readLine(el: Element): string {
 
 /** First element under `root` (or `root` itself) matching a variant, in variant order, that `accept` allows. */
 function firstMatch(root: Element | Document, variants: SelectorVariants, accept?: (el: Element) => boolean): Element | null {
-  return firstMatching(root, variants, accept, true);
+  return firstMatching(root, variants, accept, { includeRoot: true });
 }
 
 function allMatches(root: Element | Document, variants: SelectorVariants, accept: (el: Element) => boolean = () => true): Element[] {
