@@ -45,6 +45,26 @@ describe('firstMatching', () => {
   });
 });
 
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
+const PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'threads', 'tiktok'];
+
+/** A platform's selector variant lists (every exported list of strings in its selectors.ts). */
+async function variantLists(platform: string): Promise<SelectorVariants[]> {
+  const selectors = (await import(`./${platform}/selectors.ts`)) as Record<string, unknown>;
+  return Object.values(selectors).filter((v): v is SelectorVariants => Array.isArray(v) && v.every((x) => typeof x === 'string'));
+}
+
+/** Every fixture page of a platform, as the document and each container its adapter finds there. */
+async function fixtureRoots(platform: string): Promise<Array<{ page: string; root: Document | Element }>> {
+  const adapter = Object.values(await import(`./${platform}/index.ts`)).find((v): v is PlatformAdapter => typeof v === 'object' && v !== null && 'containerSelector' in v)!;
+  return readdirSync(join(FIXTURES, platform))
+    .filter((f) => f.endsWith('.html'))
+    .flatMap((page) => {
+      const doc = new DOMParser().parseFromString(readFileSync(join(FIXTURES, platform, page), 'utf8'), 'text/html');
+      return [doc, ...findContainers(adapter, doc)].map((root) => ({ page, root }));
+    });
+}
+
 describe('subjectOf', () => {
   it.each([
     ['form textarea', 'textarea'],
@@ -76,27 +96,18 @@ describe('firstMatching by subject', () => {
 
   // Every variant of every platform, searched from every container of every fixture page and from the document:
   // the same element both ways.
-  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
-  const platforms = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'threads', 'tiktok'];
   const foundOn = new Map<string, number>();
-  it.each(platforms)('%s: the same element as querySelector, for every variant, container and fixture', async (platform) => {
-    const selectors = (await import(`./${platform}/selectors.ts`)) as Record<string, unknown>;
-    const adapter = Object.values(await import(`./${platform}/index.ts`)).find((v): v is PlatformAdapter => typeof v === 'object' && v !== null && 'containerSelector' in v)!;
-    const variants = [...new Set(Object.values(selectors).filter((v): v is SelectorVariants => Array.isArray(v) && v.every((x) => typeof x === 'string')).flat())];
-    const withSubject = variants.filter((v) => subjectOf(v) !== null);
+  it.each(PLATFORMS)('%s: the same element as querySelector, for every variant, container and fixture', async (platform) => {
+    const withSubject = [...new Set((await variantLists(platform)).flat())].filter((v) => subjectOf(v) !== null);
     expect(withSubject.length).toBeGreaterThan(0);
-    const pages = readdirSync(join(fixtures, platform)).filter((f) => f.endsWith('.html'));
     let compared = 0;
     let found = 0;
-    for (const page of pages) {
-      const doc = new DOMParser().parseFromString(readFileSync(join(fixtures, platform, page), 'utf8'), 'text/html');
-      for (const root of [doc, ...findContainers(adapter, doc)]) {
-        for (const v of withSubject) {
-          const plain = firstMatching(root, [v], undefined, { includeRoot: true });
-          expect(firstMatching(root, [v], undefined, { includeRoot: true, bySubject: true }), `${page}: ${v}`).toBe(plain);
-          compared++;
-          if (plain !== null) found++;
-        }
+    for (const { page, root } of await fixtureRoots(platform)) {
+      for (const v of withSubject) {
+        const plain = firstMatching(root, [v], undefined, { includeRoot: true });
+        expect(firstMatching(root, [v], undefined, { includeRoot: true, bySubject: true }), `${page}: ${v}`).toBe(plain);
+        compared++;
+        if (plain !== null) found++;
       }
     }
     expect(compared).toBeGreaterThan(0);
@@ -105,7 +116,7 @@ describe('firstMatching by subject', () => {
 
   it('compared elements that exist, not only nulls', () => {
     // Threads' one such variant ('picture img') matches in none of its fixtures.
-    expect([...foundOn].filter(([, n]) => n > 0).map(([p]) => p)).toEqual(platforms.filter((p) => p !== 'threads'));
+    expect([...foundOn].filter(([, n]) => n > 0).map(([p]) => p)).toEqual(PLATFORMS.filter((p) => p !== 'threads'));
   });
 });
 
@@ -118,22 +129,16 @@ describe('allMatching', () => {
     expect(allMatching(root, ['.x', '.y'])).toEqual([]);
   });
 
-  const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
-  it.each(['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'threads', 'tiktok'])('%s: every list, from every container of every fixture', async (platform) => {
-    const selectors = (await import(`./${platform}/selectors.ts`)) as Record<string, unknown>;
-    const adapter = Object.values(await import(`./${platform}/index.ts`)).find((v): v is PlatformAdapter => typeof v === 'object' && v !== null && 'containerSelector' in v)!;
-    const lists = Object.values(selectors).filter((v): v is SelectorVariants => Array.isArray(v) && v.length > 1 && v.every((x) => typeof x === 'string'));
+  it.each(PLATFORMS)('%s: every list, from every container of every fixture', async (platform) => {
+    const lists = (await variantLists(platform)).filter((list) => list.length > 1);
     let nonEmpty = 0;
-    for (const page of readdirSync(join(fixtures, platform)).filter((f) => f.endsWith('.html'))) {
-      const doc = new DOMParser().parseFromString(readFileSync(join(fixtures, platform, page), 'utf8'), 'text/html');
-      for (const root of [doc, ...findContainers(adapter, doc)]) {
-        for (const list of lists) {
-          const expected = Array.from(root.querySelectorAll(anyOf(list)));
-          const found = allMatching(root, list);
-          expect(found.length, `${page}: ${anyOf(list)}`).toBe(expected.length);
-          expect(found.every((el, i) => el === expected[i]), `${page}: ${anyOf(list)}`).toBe(true);
-          if (expected.length > 1) nonEmpty++;
-        }
+    for (const { page, root } of await fixtureRoots(platform)) {
+      for (const list of lists) {
+        const expected = Array.from(root.querySelectorAll(anyOf(list)));
+        const found = allMatching(root, list);
+        expect(found.length, `${page}: ${anyOf(list)}`).toBe(expected.length);
+        expect(found.every((el, i) => el === expected[i]), `${page}: ${anyOf(list)}`).toBe(true);
+        if (expected.length > 1) nonEmpty++;
       }
     }
     expect(nonEmpty).toBeGreaterThan(0);
