@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordCapture, setCommentStatus } from '@/lib/db/capture';
+import { recordCapture, setCommentStatus, storedRows } from '@/lib/db/capture';
 import { computeRollupsFromLog } from '@/lib/db/rollups';
-import { SocialDeskDB } from '@/lib/db/schema';
+import { SocialDeskDB, type InteractionRow } from '@/lib/db/schema';
 import { getWeekStats } from '@/lib/db/stats';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
 
@@ -194,5 +194,98 @@ describe('posts the user replied on', () => {
     expect((await db.interactions.toArray()).map((i) => i.id)).toEqual(['linkedin:reply_sent:x2']);
     expect(await db.metricSnapshots.count()).toBe(0);
     await rollupsMatchRebuild();
+  });
+});
+
+describe('storedRows', () => {
+  const row = (id: string): InteractionRow => {
+    const [platform, kind, item] = id.split(':') as [string, InteractionRow['kind'], string];
+    return {
+    id,
+    kind,
+    platform: platform as InteractionRow['platform'],
+    postKey: `${platform}:p`,
+    platformItemId: item,
+    parentItemId: null,
+    actorName: 'Fan',
+    actorUrl: null,
+    text: `text of ${id}`,
+    occurredAt: NOW,
+    occurredPrecision: 'exact',
+    capturedAt: NOW,
+    status: kind === 'comment_received' ? 'open' : 'none',
+    repliedById: null,
+    inReplyToId: null,
+    responseMs: null,
+    templateId: null,
+    site: null,
+    };
+  };
+  /** A database that counts the reads of rows by id (getMany) and the range queries. */
+  let counted: SocialDeskDB;
+  let calls: { getMany: number; query: number };
+  beforeEach(async () => {
+    counted = new SocialDeskDB(`stored-rows-${n++}`);
+    const seen = { getMany: 0, query: 0 };
+    calls = seen;
+    counted.use({
+      stack: 'dbcore',
+      name: 'count-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return {
+            ...t,
+            getMany: (req) => (seen.getMany++, t.getMany(req)),
+            query: (req) => (seen.query++, t.query(req)),
+          };
+        },
+      }),
+    });
+    await counted.open();
+  });
+  afterEach(async () => {
+    await counted.delete();
+  });
+  const post = (p: number, c: number, kind = 'comment_received') => `linkedin:${kind}:urn:li:comment:(activity:${p},${String(c).padStart(4, '0')})`;
+  const read = (ids: string[]) => counted.transaction('r', counted.interactions, () => storedRows(counted.interactions, ids));
+  const oneByOne = (ids: string[]) => Promise.all(ids.map((id) => counted.interactions.get(id)));
+
+  it('finds a new post’s comments absent with one request, without reading them one by one', async () => {
+    await counted.interactions.bulkPut([1, 2, 3].map((c) => row(post(1, c))).concat([1, 2].map((c) => row(post(3, c)))));
+    const ids = Array.from({ length: 200 }, (_, c) => post(2, c));
+    expect(await read(ids)).toEqual(ids.map(() => undefined));
+    expect(calls).toEqual({ getMany: 0, query: 1 });
+  });
+
+  it('reads a post’s stored comments as their span, and gives each id its own row', async () => {
+    const stored = Array.from({ length: 50 }, (_, c) => row(post(2, c * 2)));
+    await counted.interactions.bulkPut([...stored, row(post(1, 7)), row(post(3, 7))]);
+    // Stored and new ids, replies (another prefix, the user's), an id twice.
+    const ids = [...Array.from({ length: 100 }, (_, c) => post(2, c)), post(2, 3, 'reply_sent'), post(2, 4)];
+    await counted.interactions.put(row(post(2, 3, 'reply_sent')));
+    const got = await read(ids);
+    expect(got).toEqual(await oneByOne(ids));
+    expect(got.filter(Boolean)).toHaveLength(52);
+    expect(calls.getMany).toBe(0);
+  });
+
+  it('reads ids one by one when their span is crowded with other rows (ids that do not sort by post)', async () => {
+    // Instagram-like: one post's comment ids spread among many other posts' comments.
+    await counted.interactions.bulkPut(Array.from({ length: 400 }, (_, i) => row(`instagram:comment_received:${18000 + i * 5}`)));
+    const ids = Array.from({ length: 20 }, (_, i) => `instagram:comment_received:${18000 + i * 100 + (i % 2)}`);
+    const got = await read(ids);
+    expect(got).toEqual(await oneByOne(ids));
+    expect(got.filter(Boolean)).toHaveLength(10);
+    expect(calls.getMany).toBe(1);
+  });
+
+  it('reads only the stored ones by id when the span holds more other rows than them', async () => {
+    await counted.interactions.bulkPut([...Array.from({ length: 30 }, (_, c) => row(post(2, 100 + c))), row(post(2, 5))]);
+    const ids = [post(2, 5), post(2, 200), post(2, 6)];
+    expect(await read(ids)).toEqual([row(post(2, 5)), undefined, undefined]);
+    expect(calls.getMany).toBe(1);
+    expect(await read([])).toEqual([]);
   });
 });

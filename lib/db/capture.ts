@@ -77,6 +77,52 @@ function interactionFrom(comment: ExtractedComment, kind: InteractionRow['kind']
   };
 }
 
+/** How many more keys than asked for a span of ids may hold before its ids are read one by one. */
+const SPAN_SLACK = 32;
+
+/**
+ * The stored rows for these ids (undefined where there is none), in as few requests as the ids allow.
+ * A page's comments on one post have ids that mostly sort together (`linkedin:comment_received:urn:li:comment:(activity:<post>,…)`),
+ * so the span of each id prefix (platform and kind) is asked for its keys first, up to a bound. The ids
+ * not among those keys are new: a first capture of 200 comments costs one request instead of 200 gets
+ * (each a round trip to the database's backend). The stored ones are then read as the span (one more
+ * request) when it holds few other rows, or one by one. A span crowded with other rows (ids that do not
+ * sort by post) is read one id at a time, as a plain bulkGet would.
+ */
+export async function storedRows(table: SocialDeskDB['interactions'], ids: readonly string[]): Promise<(InteractionRow | undefined)[]> {
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const prefix = id.slice(0, id.indexOf(':', id.indexOf(':') + 1) + 1);
+    const group = groups.get(prefix);
+    if (group) group.push(id);
+    else groups.set(prefix, [id]);
+  }
+  const found = new Map<string, InteractionRow>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      let lo = group[0] as string;
+      let hi = lo;
+      for (const id of group) {
+        if (id < lo) lo = id;
+        if (id > hi) hi = id;
+      }
+      const span = () => table.where(':id').between(lo, hi, true, true);
+      const limit = group.length + SPAN_SLACK;
+      const keys = (await span().limit(limit).primaryKeys()) as string[];
+      let rows: (InteractionRow | undefined)[];
+      if (keys.length >= limit) rows = await table.bulkGet(group);
+      else {
+        const wanted = new Set(group);
+        const stored = keys.filter((k) => wanted.has(k));
+        if (stored.length === 0) return;
+        rows = keys.length <= 2 * stored.length ? await span().toArray() : await table.bulkGet(stored);
+      }
+      for (const row of rows) if (row) found.set(row.id, row);
+    }),
+  );
+  return ids.map((id) => found.get(id));
+}
+
 function sameRow(a: object | undefined, b: object): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
@@ -112,7 +158,7 @@ export async function recordCapture(db: SocialDeskDB, reading: PageReading, ctx:
     const [oldPosts, oldRepliedOn, olds, lastSnapshots] = await Promise.all([
       db.posts.bulkGet(ownKeys),
       db.posts.bulkGet(repliedOnPosts.map((p) => postKey(p.platform, p.postId))),
-      db.interactions.bulkGet(ids),
+      storedRows(db.interactions, ids),
       Promise.all(
         ownKeys.map((key) =>
           db.metricSnapshots
