@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SETTING_NAMES } from './db/backup-format';
 import * as storageModule from './storage';
 import { clearAllSettings, ownProfilesItem, readAllSettings, settingsItems, weekStartItem, writeAllSettings, type SettingsValues } from './storage';
@@ -28,5 +28,21 @@ describe('settings items', () => {
     await clearAllSettings();
     expect(await readAllSettings()).toEqual({ ownProfiles: {}, weekStart: 1, timeZone: '', panelOpen: false, templateCampaign: 'social-replies', weeklySummaryNotify: false });
     expect(await ownProfilesItem.getValue()).toEqual({});
+  });
+
+  it('reads nothing from storage until an item is used, then only that item (every page load imports them)', async () => {
+    vi.resetModules();
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const reads: unknown[] = [];
+    for (const area of [fakeBrowser.storage.local, fakeBrowser.storage.sync]) {
+      const get = area.get.bind(area);
+      vi.spyOn(area, 'get').mockImplementation((keys?: unknown) => (reads.push(keys), get(keys as string)));
+    }
+    const fresh = await import('./storage');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reads).toEqual([]);
+    expect(await fresh.panelOpenItem.getValue()).toBe(false);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.flat().every((key) => key === 'panelOpen')).toBe(true);
   });
 });

@@ -17,23 +17,37 @@ export interface OwnProfile {
 
 export type OwnProfiles = Partial<Record<Platform, OwnProfile>>;
 
-export const ownProfilesItem = storage.defineItem<OwnProfiles>('sync:ownProfiles', { fallback: {}, version: 1 });
+/**
+ * `storage.defineItem` reads its key from storage as soon as it is defined (to run an `init`). Every
+ * page's content script loads this module and uses two of its items, so each item is defined the
+ * first time something uses it: a page load does not read the other four.
+ */
+function definedOnUse<Item extends object>(define: () => Item): Item {
+  let item: Item | undefined;
+  const defined = () => (item ??= define());
+  return new Proxy({} as Item, {
+    get: (_target, property) => Reflect.get(defined(), property),
+    has: (_target, property) => Reflect.has(defined(), property),
+  });
+}
+
+export const ownProfilesItem = definedOnUse(() => storage.defineItem<OwnProfiles>('sync:ownProfiles', { fallback: {}, version: 1 }));
 
 /** 0 = Sunday, 1 = Monday (default) … 6 = Saturday. */
-export const weekStartItem = storage.defineItem<number>('sync:weekStart', { fallback: 1, version: 1 });
+export const weekStartItem = definedOnUse(() => storage.defineItem<number>('sync:weekStart', { fallback: 1, version: 1 }));
 
 /** IANA time zone for day boundaries; empty means the browser's own. */
-export const timeZoneItem = storage.defineItem<string>('sync:timeZone', { fallback: '', version: 1 });
+export const timeZoneItem = definedOnUse(() => storage.defineItem<string>('sync:timeZone', { fallback: '', version: 1 }));
 
 /** Whether the in-page panel is open (remembered across pages and restarts). */
-export const panelOpenItem = storage.defineItem<boolean>('local:panelOpen', { fallback: false, version: 1 });
+export const panelOpenItem = definedOnUse(() => storage.defineItem<boolean>('local:panelOpen', { fallback: false, version: 1 }));
 
 /** The campaign name reply templates put in tracked links (utm_campaign); lower-cased, spaces become hyphens. */
 export const DEFAULT_TEMPLATE_CAMPAIGN = 'social-replies';
-export const templateCampaignItem = storage.defineItem<string>('sync:templateCampaign', { fallback: DEFAULT_TEMPLATE_CAMPAIGN, version: 1 });
+export const templateCampaignItem = definedOnUse(() => storage.defineItem<string>('sync:templateCampaign', { fallback: DEFAULT_TEMPLATE_CAMPAIGN, version: 1 }));
 
 /** Whether a browser notification announces each new weekly summary (off until the user turns it on). */
-export const weeklySummaryNotifyItem = storage.defineItem<boolean>('local:weeklySummaryNotify', { fallback: false, version: 1 });
+export const weeklySummaryNotifyItem = definedOnUse(() => storage.defineItem<boolean>('local:weeklySummaryNotify', { fallback: false, version: 1 }));
 
 /**
  * Every item above, by name. The backup (lib/db/backup.ts) exports and restores
