@@ -1,4 +1,5 @@
 import type { InspirationInput } from '@/lib/db/inspirations';
+import type { InteractionRow } from '@/lib/db/schema';
 import type { ExtractedComment, ExtractedPost, PageReading } from '@/lib/platforms/types';
 import type { WeekTotals } from '@/lib/stats/week-format';
 
@@ -41,6 +42,31 @@ export function reading(posts: ExtractedPost[], comments: ExtractedComment[], ov
     comments,
     ownIdentity: { name: 'Mei Lin', profileUrl: ME },
     health: { post: 'ok', counts: 'ok', comments: 'ok', replyBox: 'ok', notes: [] },
+    ...over,
+  };
+}
+
+/** A stored interaction (lib/db/schema.ts): an open comment received on LinkedIn unless `over` says otherwise. */
+export function interactionRow(id: string, over: Partial<InteractionRow> = {}): InteractionRow {
+  return {
+    id,
+    kind: 'comment_received',
+    platform: 'linkedin',
+    postKey: 'linkedin:1',
+    platformItemId: id.split(':').slice(2).join(':'),
+    parentItemId: null,
+    actorName: 'Chen Wei',
+    actorUrl: null,
+    text: '請問有賣掛耳包嗎？',
+    occurredAt: Date.UTC(2026, 10, 26, 17, 30),
+    occurredPrecision: 'minute',
+    capturedAt: Date.UTC(2026, 10, 27),
+    status: 'open',
+    repliedById: null,
+    inReplyToId: null,
+    responseMs: null,
+    templateId: null,
+    site: null,
     ...over,
   };
 }

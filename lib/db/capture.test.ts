@@ -3,7 +3,7 @@ import { recordCapture, setCommentStatus, storedRows } from '@/lib/db/capture';
 import { computeRollupsFromLog } from '@/lib/db/rollups';
 import { SocialDeskDB, type InteractionRow } from '@/lib/db/schema';
 import { getWeekStats } from '@/lib/db/stats';
-import { comment, ME, NOW, post, reading } from '@/test/builders';
+import { comment, interactionRow, ME, NOW, post, reading } from '@/test/builders';
 
 const TZ = 'Asia/Taipei';
 let db: SocialDeskDB;
@@ -198,28 +198,10 @@ describe('posts the user replied on', () => {
 });
 
 describe('storedRows', () => {
+  /** A row for `id` (`platform:kind:item`), of that platform and kind. */
   const row = (id: string): InteractionRow => {
-    const [platform, kind, item] = id.split(':') as [string, InteractionRow['kind'], string];
-    return {
-    id,
-    kind,
-    platform: platform as InteractionRow['platform'],
-    postKey: `${platform}:p`,
-    platformItemId: item,
-    parentItemId: null,
-    actorName: 'Fan',
-    actorUrl: null,
-    text: `text of ${id}`,
-    occurredAt: NOW,
-    occurredPrecision: 'exact',
-    capturedAt: NOW,
-    status: kind === 'comment_received' ? 'open' : 'none',
-    repliedById: null,
-    inReplyToId: null,
-    responseMs: null,
-    templateId: null,
-    site: null,
-    };
+    const [platform, kind] = id.split(':') as [InteractionRow['platform'], InteractionRow['kind']];
+    return interactionRow(id, { platform, kind, status: kind === 'comment_received' ? 'open' : 'none' });
   };
   /** A database that counts the reads of rows by id (getMany) and the range queries. */
   let counted: SocialDeskDB;

@@ -2,26 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ExportInteraction, ExportSnapshot } from '../messaging/protocol';
 import { csvCell, CSV_BOM, exportTable, interactionsFormat, snapshotsFormat, summariesCsv } from './export';
 import type { WeeklySummary } from './summary-format';
+import { interactionRow } from '@/test/builders';
 
 const row = (i: number, over: Partial<ExportInteraction> = {}): ExportInteraction => ({
-  id: `linkedin:comment_received:${String(i).padStart(4, '0')}`,
-  kind: 'comment_received',
-  platform: 'linkedin',
-  postKey: 'linkedin:1',
-  platformItemId: String(i),
-  parentItemId: null,
-  actorName: 'Chen Wei',
-  actorUrl: null,
-  text: '請問有賣掛耳包嗎？',
-  occurredAt: Date.UTC(2026, 10, 26, 17, 30),
-  occurredPrecision: 'minute',
-  capturedAt: Date.UTC(2026, 10, 27),
-  status: 'open',
-  repliedById: null,
-  inReplyToId: null,
-  responseMs: null,
-  templateId: null,
-  site: null,
+  ...interactionRow(`linkedin:comment_received:${String(i).padStart(4, '0')}`, { platformItemId: String(i) }),
   ...over,
 });
 
