@@ -9,9 +9,9 @@
 import { storage } from 'wxt/utils/storage';
 
 /**
- * Where the state is kept. Not in lib/storage.ts: that module is loaded by the
- * content scripts too, and WXT reads an item when it is defined, which session
- * storage refuses outside the extension's own pages and worker.
+ * Where the state is kept. Not in lib/storage.ts, whose items are the user's
+ * settings (backed up, restored and reset together): this is the browser's
+ * state, and session storage refuses the content scripts that load that module.
  */
 export const storageFullItem = storage.defineItem<number | null>('session:storageFullAt', { fallback: null });
 
