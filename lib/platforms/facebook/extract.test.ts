@@ -293,6 +293,16 @@ describe('readCounts', () => {
     expect(asked.filter((el) => el.getAttribute('role') === 'button').map((el) => el.textContent)).toEqual(['12 comments', '3 shares', 'Like']);
   });
 
+  it('reads a count written in full-width digits (its text is asked for only when it shows a digit)', () => {
+    const doc = new DOMParser().parseFromString(`<div id="root">
+      <div role="button" aria-expanded="false"><span>１２ 則留言</span></div>
+      <div role="button"><span>３ 次分享</span></div>
+      <div role="button"><i data-visualcompletion="css-img"></i><span>讚</span></div></div>`, 'text/html');
+    const read = readCounts(doc.getElementById('root') as HTMLElement, () => true, [], [], '1');
+    expect(read.counts).toEqual({ reactions: 0, comments: 12, shares: 3, views: null });
+    expect(read.footerStart?.textContent).toBe('讚');
+  });
+
   it('without an action bar, reads the counts before the first comment, the comments\' own controls left out', () => {
     const root = post(false);
     const comments = [...root.querySelectorAll('[role="article"]')];

@@ -848,6 +848,9 @@ export function readCounts(container: Element, owned: (el: Element) => boolean, 
     if (line === undefined) lines.set(b, (line = readLine(b)));
     return line;
   };
+  // readLine reads a part of the button's text nodes and the emoji of its images: without a digit in all of its
+  // text and without an image, it has none, and the button is not read (most of a post's controls: menus, Like, Comment).
+  const showsDigit = (b: Element) => (hasDigit(b.textContent ?? '') || b.querySelector('img[alt]') !== null) && hasDigit(lineOf(b));
   const actionIcon = anyOf(S.ACTION_BUTTON_ICON);
   // Controls of the post itself (not of a comment, a composer or the excluded blocks), in page order, up to its
   // first action button (Like): the counts are before it, so the buttons after it (every comment's Like and Reply
@@ -856,7 +859,7 @@ export function readCounts(container: Element, owned: (el: Element) => boolean, 
   let firstAction: Element | null = null;
   for (const b of container.querySelectorAll('[role="button"]')) {
     if (!owned(b) || !outside(b) || b.closest('form') !== null) continue;
-    if (b.querySelector(actionIcon) !== null && !b.hasAttribute('aria-haspopup') && !hasDigit(lineOf(b))) {
+    if (b.querySelector(actionIcon) !== null && !b.hasAttribute('aria-haspopup') && !showsDigit(b)) {
       firstAction = b;
       break;
     }
@@ -866,8 +869,9 @@ export function readCounts(container: Element, owned: (el: Element) => boolean, 
   const beforeFooter = (el: Element) => footerStart === null || precedes(el, footerStart);
 
   const toolbar = firstMatch(container, S.REACTIONS_TOOLBAR, (el) => owned(el) && outside(el) && beforeFooter(el));
+  // The buttons gathered before the first action button all precede it.
   const candidates = buttons.filter(
-    (b) => beforeFooter(b) && (toolbar === null || !toolbar.contains(b)) && hasDigit(lineOf(b)) && parseCount(lineOf(b)) !== null,
+    (b) => (footerStart === firstAction || beforeFooter(b)) && (toolbar === null || !toolbar.contains(b)) && showsDigit(b) && parseCount(lineOf(b)) !== null,
   );
   const present = firstAction !== null || toolbar !== null || candidates.length > 0;
   if (!present) return { counts, health: 'absent', notes, commentsButton: null, footerStart };
