@@ -31,7 +31,7 @@ import type {
 import { elementWithId, oncePerRead } from '../read';
 import * as S from './selectors';
 import { anyOf, type SelectorVariants } from './selectors';
-import { firstMatching } from '../selectors';
+import { allMatching, firstMatching } from '../selectors';
 import { memoizeLinks } from '../../parse/memo';
 
 export const LINKEDIN_ORIGIN = 'https://www.linkedin.com';
@@ -521,9 +521,9 @@ interface CommentPass {
  * Every comment on the page, attached to its post: the post card holding it, or
  * else the post its urn names if that post is on the page. Comments that fit
  * neither are dropped with a note. Parents come before their replies.
- * `commentEls`: the comments under `doc` (COMMENT_SELECTOR, page order) when the caller has them already.
+ * `commentEls`: the comments under `doc` (S.COMMENT, page order) when the caller has them already.
  */
-export function collectComments(doc: ParentNode, postEls: readonly Element[], pageUrl: URL, now: number, commentEls?: readonly Element[]): CommentPass {
+export function collectComments(doc: Element | Document, postEls: readonly Element[], pageUrl: URL, now: number, commentEls?: readonly Element[]): CommentPass {
   const posts = new Set(postEls);
   const postIdByEl = new Map<Element, string>();
   const postElById = new Map<string, Element>();
@@ -544,7 +544,7 @@ export function collectComments(doc: ParentNode, postEls: readonly Element[], pa
   const idByElement = new Map<Element, string>();
   const usedIds = new Set<string>();
 
-  for (const el of commentEls ?? Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
+  for (const el of commentEls ?? allMatching(doc, S.COMMENT)) {
     const urn = readCommentUrn(el);
     const holder = owningPost(el, posts);
     let postId: string | null = holder ? (postIdByEl.get(holder) ?? null) : null;
@@ -631,7 +631,7 @@ function readCommentParts(el: Element, pageUrl: URL, now: number, urn: CommentUr
 
 /** The comments with a urn on them (in either spelling: compared in parsed form). */
 function* urnComments(doc: Document): Generator<[string, Element]> {
-  for (const el of Array.from(doc.querySelectorAll(COMMENT_SELECTOR))) {
+  for (const el of allMatching(doc, S.COMMENT)) {
     const urn = readCommentUrn(el);
     if (urn !== null) yield [urn.commentId, el];
   }
@@ -666,7 +666,7 @@ export function findCommentElement(doc: Document, commentId: string): Element | 
  */
 export function findOwnReplyEditor(commentEl: Element): HTMLElement | null {
   const owned = ownedByComment(commentEl);
-  for (const box of Array.from(commentEl.querySelectorAll(anyOf(S.COMMENT_BOX)))) {
+  for (const box of allMatching(commentEl, S.COMMENT_BOX)) {
     if (!owned(box)) continue;
     const editor = firstMatch(box, S.COMMENT_EDITOR);
     if (editor) return editor as HTMLElement;
@@ -710,7 +710,8 @@ export function isPostCard(el: Element): boolean {
     const outer = postIdOf(node);
     if (outer !== null && outer !== id) return false;
   }
-  for (const inner of el.querySelectorAll(selector)) if (postIdOf(inner) === id) return false;
+  // The containers inside, one variant at a time (Chromium matches a selector list against every element: allMatching).
+  for (const variant of S.POST_CONTAINER) for (const inner of el.querySelectorAll(variant)) if (postIdOf(inner) === id) return false;
   return el.querySelector(CARD_CONTENT_SELECTOR) !== null;
 }
 
@@ -727,7 +728,7 @@ const NOTHING: ContainerReading = {
 /** `ctx`: the read this container is part of (document-wide facts are found once per read). */
 export function readLinkedInContainer(el: Element, pageUrl: URL, now: number, ctx?: ReadContext): ContainerReading {
   if (!isPostCard(el)) return NOTHING;
-  const commentEls = Array.from(el.querySelectorAll(COMMENT_SELECTOR));
+  const commentEls = allMatching(el, S.COMMENT);
   const outer = commentFreeCard;
   commentFreeCard = commentEls.length === 0 && el.closest(COMMENT_SELECTOR) === null ? el : null;
   try {
@@ -780,9 +781,9 @@ export function isPostPageUrl(pageUrl: URL): boolean {
  * has no editor we know, or comments are shown to a signed-in member but none
  * has an identifiable Reply button; 'absent' when logged out or nothing to reply to.
  */
-function readReplyBoxHealth(doc: ParentNode, entries: readonly CommentEntry[], loggedIn: boolean, notes: string[]): PartHealth {
+function readReplyBoxHealth(doc: Element | Document, entries: readonly CommentEntry[], loggedIn: boolean, notes: string[]): PartHealth {
   if (!loggedIn) return 'absent';
-  const boxes = Array.from(doc.querySelectorAll(anyOf(S.COMMENT_BOX))).filter((box) => {
+  const boxes = allMatching(doc, S.COMMENT_BOX).filter((box) => {
     // Only outermost composer elements (a box and its form both match).
     const parent = box.parentElement;
     return parent === null || parent.closest(anyOf(S.COMMENT_BOX)) === null;
