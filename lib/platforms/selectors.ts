@@ -52,9 +52,10 @@ function mergeInDocumentOrder(a: readonly Element[], b: readonly Element[]): Ele
  * `querySelectorAll(anyOf(variants))` returns, found with one query per variant. Chromium runs a selector list
  * through its slow path, testing every element of the subtree against every selector; one selector alone takes
  * its fast paths (tag, class, attribute), and most variants of a list match nothing in a given post. In the
- * benchmark's feed pages many lists took about twice as long as their variants one by one (before the merge);
- * Threads' reader, which searches its posts with lists most, reads about 6 % faster this way, while Facebook's,
- * X's and TikTok's did not change, so they keep their lists.
+ * benchmark's feed pages many lists took about twice as long as their variants one by one (before the merge).
+ * Threads' reader, which searches its posts with lists most, reads about 6 % faster this way, and LinkedIn's
+ * (a card's comments and composers) about 9 %; Facebook's, X's, TikTok's and Instagram's did not change, so they
+ * keep their lists (BENCHMARKS.md, twelfth and thirteenth sessions).
  */
 export function allMatching(root: Element | Document, variants: SelectorVariants): Element[] {
   let result: Element[] | null = null;
