@@ -1,6 +1,9 @@
 /** `npm run bench -- [options]` */
 import { FEED_PLATFORMS } from './feed-page';
 
+export const FEED_SCROLLS = ['end', 'through'] as const;
+export type FeedScroll = (typeof FEED_SCROLLS)[number];
+
 export const SCENARIOS = ['feed', 'startup', 'capture', 'popup', 'dashboard'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -14,6 +17,8 @@ export interface BenchOptions {
   interactions: number;
   /** Saved posts in the library. */
   library: number;
+  /** How the feed is scrolled after each batch: to its end, or through each new post in turn. */
+  scroll: FeedScroll;
   out: string;
   help: boolean;
 }
@@ -27,6 +32,7 @@ export const USAGE = `npm run bench -- [options]     (run \`npm run build\` firs
   --scenarios a,b      any of ${SCENARIOS.join(',')} (default: all)
   --interactions N     interactions in the large popup/dashboard database (default 1000000)
   --library N          saved posts in the inspiration library (default 10000)
+  --scroll end|through after each batch, scroll the feed to its end (default) or through each new post in turn
   --out <file>         where to write the figures as JSON (default bench/results.json)`;
 
 function positiveInt(flag: string, value: string | undefined): number {
@@ -50,6 +56,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     scenarios: [...SCENARIOS],
     interactions: 1_000_000,
     library: 10_000,
+    scroll: 'end',
     out: 'bench/results.json',
     help: false,
   };
@@ -90,6 +97,12 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--library':
         o.library = positiveInt(flag, value());
         break;
+      case '--scroll': {
+        const scroll = value();
+        if (!(FEED_SCROLLS as readonly (string | undefined)[]).includes(scroll)) throw new Error(`--scroll is one of ${FEED_SCROLLS.join(', ')}, got ${scroll ?? 'nothing'}`);
+        o.scroll = scroll as FeedScroll;
+        break;
+      }
       case '--out': {
         const out = value();
         if (!out) throw new Error('--out needs a file name');

@@ -81,11 +81,11 @@ async function main(o: BenchOptions) {
   }
 
   if (o.scenarios.includes('feed')) {
-    log(`1. Feed overhead: ${o.platforms.length} platforms × ${o.runs} runs × ${1 + extensionVariants.length} browsers, ${o.posts} posts each`);
+    log(`1. Feed overhead: ${o.platforms.length} platforms × ${o.runs} runs × ${1 + extensionVariants.length} browsers, ${o.posts} posts each, scrolled ${o.scroll === 'end' ? 'to the end' : 'through each post'} after each batch`);
     const results: FeedPlatformResult[] = [];
     for (const platform of o.platforms) {
       await attempt(`feed ${platform}`, async () => {
-        results.push(await runFeed(platform, [BASELINE, ...extensionVariants], o.runs, { posts: o.posts, batch: 10, keepFull: 40 }, log));
+        results.push(await runFeed(platform, [BASELINE, ...extensionVariants], o.runs, { posts: o.posts, batch: 10, keepFull: 40, scroll: o.scroll }, log));
       });
     }
     raw.feed = results;

@@ -29,6 +29,11 @@ export interface RunOptions {
   batch: number;
   /** Items kept with their content; older ones are emptied. */
   keepFull: number;
+  /**
+   * After each batch: `end` (default) jumps to the feed's end, so only the last posts come into view; `through`
+   * scrolls each new post to the top of the window in turn, a frame each, as someone reading every post does.
+   */
+  scroll?: 'end' | 'through';
 }
 
 export interface LongTaskSummary {
@@ -178,7 +183,12 @@ export function install(win: Window & BenchGlobal) {
           el.replaceChildren();
           (el as HTMLElement).style.height = `${heights[i]}px`;
         });
-        scroller.scrollTop = scroller.scrollHeight;
+        if (options.scroll === 'through') {
+          for (const el of added) {
+            el.scrollIntoView({ block: 'start' });
+            await nextFrame();
+          }
+        } else scroller.scrollTop = scroller.scrollHeight;
         batches++;
         await nextFrame();
         await idle();
