@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Request, Response, RequestType } from '../messaging/protocol';
 import type { ContainerReading, ExtractedPost } from '../platforms/types';
 import { createLibraryController } from './library';
-import { NEAR_MARGIN, SAVE_HOST_TAG } from './save-actions';
+import { SAVE_HOST_TAG } from './save-actions';
 import { createPanelStore } from './store';
 import { post as buildPost } from '@/test/builders';
 import { tEn } from '@/test/i18n';
@@ -259,100 +259,43 @@ describe('saved posts seen again', () => {
   });
 });
 
-/** The controller with a fake IntersectionObserver: the test says what is in (or near) the window. */
-function withObservers() {
-  const doc = page(FEED);
-  const observers: Array<{ cb: IntersectionObserverCallback; targets: Set<Element>; options: IntersectionObserverInit | undefined }> = [];
-  class FakeObserver {
-    targets = new Set<Element>();
-    constructor(cb: IntersectionObserverCallback, options?: IntersectionObserverInit) {
-      observers.push({ cb, targets: this.targets, options });
-    }
-    observe(el: Element) {
-      this.targets.add(el);
-    }
-    unobserve(el: Element) {
-      this.targets.delete(el);
-    }
-    disconnect() {
-      this.targets.clear();
-    }
-  }
-  const store = createPanelStore({ open: true, yielded: false, reading: null, capture: null, error: null, identity: null });
-  const controller = createLibraryController({
-    doc,
-    adapter: { containerSelector: 'article', actionAnchor: (el) => el.querySelector('.bar') },
-    store,
-    t: tEn,
-    send: vi.fn() as never,
-    pageUrl: () => 'https://www.linkedin.com/feed/',
-    isInvalid: () => false,
-    IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
-  });
-  // The first observer follows how much of each post is in the window; the second, which posts come near it.
-  const [inView, near] = observers;
-  const entry = (target: Element, height: number) => ({ target, isIntersecting: height > 0, intersectionRect: { width: 600, height } }) as unknown as IntersectionObserverEntry;
-  const comeNear = (...targets: Element[]) => near!.cb(targets.map((t) => entry(t, 1)), {} as IntersectionObserver);
-  return { store, controller, inView: inView!, near: near!, entry, comeNear, p1: doc.getElementById('p1')!, p2: doc.getElementById('p2')! };
-}
-
-describe('a Save action made when its post comes near the window', () => {
-  it('is made for the posts near the window only, with their latest reading', () => {
-    const { controller, near, comeNear, inView, p1, p2 } = withObservers();
-    expect(near.options?.rootMargin).toBe(NEAR_MARGIN);
-    controller.track(p1, reading([other('1')]));
-    controller.track(p2, reading([other('2')]));
-    // Read, but far from the window: no action yet.
-    expect(document.querySelectorAll(SAVE_HOST_TAG)).toHaveLength(0);
-    expect([...near.targets]).toEqual([p1, p2]);
-    comeNear(p1);
-    expect(p1.querySelector('.bar')!.lastElementChild!.tagName.toLowerCase()).toBe(SAVE_HOST_TAG);
-    expect(p2.querySelector(SAVE_HOST_TAG)).toBeNull();
-    expect([...near.targets]).toEqual([p2]);
-    expect([...inView.targets]).toEqual([p1]);
-    // Coming near again makes no second action.
-    comeNear(p1);
-    expect(p1.querySelectorAll(SAVE_HOST_TAG)).toHaveLength(1);
-    // A post read again before it comes near: its action is made for the latest reading.
-    controller.track(p2, reading([other('3')]));
-    comeNear(p2);
-    expect(p2.querySelectorAll(SAVE_HOST_TAG)).toHaveLength(1);
-    expect(controller.actions.inView()).toBeNull();
-    controller.saveInView({ top: 0, left: 0, bottom: 0, right: 0 });
-    expect(controller.actions.size).toBe(2);
-  });
-
-  it('is never made for a post that left the page or stopped showing a post while it waited', () => {
-    const { controller, near, comeNear, p1, p2 } = withObservers();
-    controller.track(p1, reading([other('1')]));
-    controller.track(p2, reading([other('2')]));
-    controller.track(p2, reading([]));
-    expect([...near.targets]).toEqual([p1]);
-    p1.remove();
-    controller.afterBatch([]);
-    expect(near.targets.size).toBe(0);
-    comeNear(p1, p2);
-    expect(controller.actions.size).toBe(0);
-    expect(document.querySelectorAll(SAVE_HOST_TAG)).toHaveLength(0);
-  });
-
-  it('stops waiting when the extension goes (disconnect)', () => {
-    const { controller, near, comeNear, p1 } = withObservers();
-    controller.track(p1, reading([other('1')]));
-    controller.stop();
-    expect(near.targets.size).toBe(0);
-    comeNear(p1);
-    expect(p1.querySelector(SAVE_HOST_TAG)).toBeNull();
-  });
-});
-
 describe('the post in view', () => {
   it('is the post that shows most of itself in the window, followed as the page scrolls', () => {
-    const { store, controller, inView: io, entry, comeNear, p1, p2 } = withObservers();
+    const doc = page(FEED);
+    const observers: Array<{ cb: IntersectionObserverCallback; targets: Set<Element> }> = [];
+    class FakeObserver {
+      targets = new Set<Element>();
+      constructor(cb: IntersectionObserverCallback) {
+        observers.push({ cb, targets: this.targets });
+      }
+      observe(el: Element) {
+        this.targets.add(el);
+      }
+      unobserve(el: Element) {
+        this.targets.delete(el);
+      }
+      disconnect() {
+        this.targets.clear();
+      }
+    }
+    const store = createPanelStore({ open: true, yielded: false, reading: null, capture: null, error: null, identity: null });
+    const controller = createLibraryController({
+      doc,
+      adapter: { containerSelector: 'article', actionAnchor: () => null },
+      store,
+      t: tEn,
+      send: vi.fn() as never,
+      pageUrl: () => 'https://www.linkedin.com/feed/',
+      isInvalid: () => false,
+      IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
+    });
+    const p1 = doc.getElementById('p1')!;
+    const p2 = doc.getElementById('p2')!;
     controller.track(p1, reading([other('1')]));
     controller.track(p2, reading([other('2')]));
-    comeNear(p1, p2);
+    const io = observers[0]!;
     expect([...io.targets]).toEqual([p1, p2]);
+    const entry = (target: Element, height: number) => ({ target, isIntersecting: height > 0, intersectionRect: { width: 600, height } }) as unknown as IntersectionObserverEntry;
     io.cb([entry(p1, 500), entry(p2, 100)], {} as IntersectionObserver);
     expect(store.get().inView?.key).toBe('linkedin:1');
     io.cb([entry(p1, 50), entry(p2, 600)], {} as IntersectionObserver);

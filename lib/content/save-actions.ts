@@ -11,18 +11,9 @@ import { sharedStyle } from './shared-style';
  * only for containers the watcher reads (never a scan of the document), and
  * events stop at the element, so the page never sees a click on it as a click
  * on the post. No React here: one element per post must stay cheap.
- *
- * A post gets its action when it comes within a window's height of the window
- * (NEAR_MARGIN), not when it is read: feeds load posts well before they are
- * scrolled to, and a post never scrolled to never costs one. Making and placing
- * the action was a third of a feed batch's time (BENCHMARKS.md, fourteenth
- * session). Without an IntersectionObserver every post gets it at once.
  */
 
 export const SAVE_HOST_TAG = 'social-desk-save';
-
-/** How far outside the window a post gets its action: a window's height above and below. */
-export const NEAR_MARGIN = '100% 0px';
 
 export interface SaveTarget {
   key: string;
@@ -43,7 +34,7 @@ export interface SaveActionsOptions {
 }
 
 export interface SaveActions {
-  /** Adds or updates the Save action of a container the watcher just read (added once it is near the window). */
+  /** Adds or updates the Save action of a container the watcher just read. */
   attach(container: Element, posts: readonly ExtractedPost[]): void;
   /** Forgets containers that left the page (after each watcher batch). */
   prune(): void;
@@ -164,29 +155,6 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
         { threshold: [0, 0.1, 0.25, 0.5, 0.75, 1] },
       )
     : null;
-  /** Posts read but not yet near the window: their action is made when they come near (see NEAR_MARGIN). */
-  const waiting = new Map<Element, SaveTarget>();
-  const near = opts.IntersectionObserver
-    ? new opts.IntersectionObserver(
-        (entries) => {
-          for (const e of entries) {
-            const target = e.isIntersecting ? waiting.get(e.target) : undefined;
-            if (target === undefined) continue;
-            stopWaiting(e.target);
-            if (!e.target.isConnected) continue;
-            const host = create(target);
-            hosts.set(e.target, host);
-            observer?.observe(e.target);
-            put(host, target);
-          }
-        },
-        { rootMargin: NEAR_MARGIN },
-      )
-    : null;
-
-  function stopWaiting(container: Element) {
-    if (waiting.delete(container)) near?.unobserve(container);
-  }
 
   function mostVisible(): SaveTarget | null {
     if (observer === null) return hosts.values().next().value?.target ?? null;
@@ -248,23 +216,6 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
     } else if (host.el.parentElement !== container) container.prepend(host.el);
   }
 
-  /** Puts the action in the post's bar (or corner) with the post's latest reading. */
-  function put(host: Host, target: SaveTarget) {
-    const container = target.container;
-    let anchor: Element | null = null;
-    try {
-      anchor = opts.adapter.actionAnchor ? opts.adapter.actionAnchor(container) : null;
-    } catch {
-      anchor = null;
-    }
-    host.target = target;
-    place(host, container, anchor);
-    show(host);
-    if (observer === null) updateInView();
-    // The post in view was read again (new counts): the panel shows the fresh reading.
-    else if (target.key === inViewKey) opts.onInView(target);
-  }
-
   function forget(container: Element, host: Host) {
     host.el.remove();
     hosts.delete(container);
@@ -278,27 +229,31 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
       let host = hosts.get(container);
       if (post === undefined) {
         if (host) forget(container, host);
-        stopWaiting(container);
         return;
       }
       const target: SaveTarget = { key: `${post.platform}:${post.postId}`, post, container };
+      let anchor: Element | null = null;
+      try {
+        anchor = opts.adapter.actionAnchor ? opts.adapter.actionAnchor(container) : null;
+      } catch {
+        anchor = null;
+      }
       if (host === undefined) {
-        if (near !== null) {
-          // Its action is made when it comes near the window, with the latest reading.
-          if (!waiting.has(container)) near.observe(container);
-          waiting.set(container, target);
-          return;
-        }
         host = create(target);
         hosts.set(container, host);
+        observer?.observe(container);
       } else if (host.target.key !== target.key) {
         host.shown = null;
       }
-      put(host, target);
+      host.target = target;
+      place(host, container, anchor);
+      show(host);
+      if (observer === null) updateInView();
+      // The post in view was read again (new counts): the panel shows the fresh reading.
+      else if (target.key === inViewKey) opts.onInView(target);
     },
     prune() {
       for (const [container, host] of hosts) if (!container.isConnected) forget(container, host);
-      for (const container of waiting.keys()) if (!container.isConnected) stopWaiting(container);
       updateInView();
     },
     refresh() {
@@ -309,10 +264,8 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
     },
     disconnect() {
       observer?.disconnect();
-      near?.disconnect();
       for (const host of hosts.values()) host.el.remove();
       hosts.clear();
-      waiting.clear();
       visible.clear();
     },
     get size() {
