@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { cdpFor, heapAfterGc, LIGHT_TRACE_CATEGORIES, metrics, metricsDelta, startTrace, stopTrace } from '../cdp';
 import { buildFeedPage, verifyFeed, type FeedPage } from '../feed-page';
 import type { LongTaskSummary, RunOptions, RunResult } from '../page/feed-driver';
-import { launchVariant, type Variant } from '../browser';
+import { launchVariant, type Variant, type VariantSession } from '../browser';
+import { feedStallMs, guardStall, StallError } from '../stall';
 import { summariseProfile, type ExtensionFrame } from '../trace';
 
 export interface FeedRun {
@@ -64,51 +65,76 @@ async function benchError(page: Page): Promise<string | null> {
 }
 
 export async function runFeedOnce(feed: FeedPage, variant: Variant, run: number, options: RunOptions): Promise<FeedRun> {
-  const session = await launchVariant(variant);
-  try {
-    session.serve(feed.url, feed.html);
-    const page = await session.context.newPage();
-    const cdp = await cdpFor(page);
-    await page.goto(feed.url, { waitUntil: 'load' });
-    const error = await benchError(page);
-    if (error) throw new Error(`${feed.platform} feed page: ${error}`);
-    // Let the content script start, read the page and mount its UI, as a user would wait for the page.
-    await page.waitForTimeout(2_000);
-    const heapStartBytes = await heapAfterGc(cdp);
-    const m0 = await metrics(cdp);
-    await startTrace(cdp, LIGHT_TRACE_CATEGORIES);
-    const result = await page.evaluate((o) => (window as unknown as { __sdBench: { run(o: RunOptions): Promise<RunResult> } }).__sdBench.run(o), options);
-    await page.waitForTimeout(SETTLE_MS);
-    const events = await stopTrace(cdp);
-    const m1 = await metrics(cdp);
-    const heapEndBytes = await heapAfterGc(cdp);
-    const profile = summariseProfile(events);
-    const d = metricsDelta(m0, m1);
-    const panel = (await page.locator('social-desk-panel').count()) > 0;
-    return {
-      variant: variant.key,
-      run,
-      posts: result.posts,
-      batches: result.batches,
-      wallMs: result.durationMs,
-      scriptMs: profile.scriptMs,
-      extensionMs: profile.extensionMs,
-      batchExtensionMs: profile.batches.map((b) => b.extensionMs),
-      taskMs: d.taskMs,
-      scriptDurationMs: d.scriptMs,
-      layoutMs: d.layoutMs,
-      styleMs: d.styleMs,
-      longTasks: result.longTasks,
-      traceLongTasks: profile.longTasks,
-      heapStartBytes,
-      heapEndBytes,
-      samplingIntervalUs: profile.intervalUs,
-      panel,
-      extensionFrames: profile.extensionFrames.slice(0, 60),
-    };
-  } finally {
-    await session.close();
-  }
+  let session: VariantSession | null = null;
+  let closed = false;
+  const close = async () => {
+    if (closed || session === null) return;
+    closed = true;
+    // A stalled browser may not answer its own close either.
+    await Promise.race([session.close(), new Promise((r) => setTimeout(r, 10_000))]);
+  };
+  const launching = launchVariant(variant);
+  // A browser that starts only after a stall is closed too.
+  void launching.then((s) => (closed ? s.close() : undefined), () => undefined);
+  return guardStall(
+    async (step) => {
+      try {
+        step('starting the browser');
+        session = await launching;
+        if (closed) throw new Error('stalled');
+        session.serve(feed.url, feed.html);
+        step('loading the page');
+        const page = await session.context.newPage();
+        const cdp = await cdpFor(page);
+        await page.goto(feed.url, { waitUntil: 'load' });
+        const error = await benchError(page);
+        if (error) throw new Error(`${feed.platform} feed page: ${error}`);
+        // Let the content script start, read the page and mount its UI, as a user would wait for the page.
+        await page.waitForTimeout(2_000);
+        step('collecting garbage before the run');
+        const heapStartBytes = await heapAfterGc(cdp);
+        const m0 = await metrics(cdp);
+        step('starting the trace');
+        await startTrace(cdp, LIGHT_TRACE_CATEGORIES);
+        step('scrolling the feed');
+        const result = await page.evaluate((o) => (window as unknown as { __sdBench: { run(o: RunOptions): Promise<RunResult> } }).__sdBench.run(o), options);
+        await page.waitForTimeout(SETTLE_MS);
+        step('stopping the trace');
+        const events = await stopTrace(cdp);
+        step('collecting garbage after the run');
+        const m1 = await metrics(cdp);
+        const heapEndBytes = await heapAfterGc(cdp);
+        const profile = summariseProfile(events);
+        const d = metricsDelta(m0, m1);
+        const panel = (await page.locator('social-desk-panel').count()) > 0;
+        return {
+          variant: variant.key,
+          run,
+          posts: result.posts,
+          batches: result.batches,
+          wallMs: result.durationMs,
+          scriptMs: profile.scriptMs,
+          extensionMs: profile.extensionMs,
+          batchExtensionMs: profile.batches.map((b) => b.extensionMs),
+          taskMs: d.taskMs,
+          scriptDurationMs: d.scriptMs,
+          layoutMs: d.layoutMs,
+          styleMs: d.styleMs,
+          longTasks: result.longTasks,
+          traceLongTasks: profile.longTasks,
+          heapStartBytes,
+          heapEndBytes,
+          samplingIntervalUs: profile.intervalUs,
+          panel,
+          extensionFrames: profile.extensionFrames.slice(0, 60),
+        };
+      } finally {
+        await close();
+      }
+    },
+    feedStallMs(options.posts),
+    close,
+  );
 }
 
 export async function runFeed(
@@ -137,7 +163,15 @@ export async function runFeed(
     const order = r % 2 === 0 ? variants : [...variants].reverse();
     for (const v of order) {
       const t0 = Date.now();
-      const run = await runFeedOnce(feed, v, r, options);
+      let run: FeedRun;
+      try {
+        run = await runFeedOnce(feed, v, r, options);
+      } catch (e) {
+        if (!(e instanceof StallError)) throw e;
+        // Seen twice in long through-scrolled runs (the browser stopped answering); not reproduced on its own.
+        log(`  ${platform} run ${r + 1}/${runs} ${v.key}: ${e.message}; running it again in a fresh browser`);
+        run = await runFeedOnce(feed, v, r, options);
+      }
       out.runs.push(run);
       log(
         `  ${platform} run ${r + 1}/${runs} ${v.key.padEnd(10)} script ${run.scriptMs.toFixed(0)} ms (extension ${run.extensionMs.toFixed(0)}), ` +
