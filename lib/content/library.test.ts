@@ -260,7 +260,7 @@ describe('saved posts seen again', () => {
 });
 
 describe('the post in view', () => {
-  it('is the post that shows most of itself in the window, followed as the page scrolls', () => {
+  function setUp(open: boolean) {
     const doc = page(FEED);
     const observers: Array<{ cb: IntersectionObserverCallback; targets: Set<Element> }> = [];
     class FakeObserver {
@@ -278,7 +278,7 @@ describe('the post in view', () => {
         this.targets.clear();
       }
     }
-    const store = createPanelStore({ open: true, yielded: false, reading: null, capture: null, error: null, identity: null });
+    const store = createPanelStore({ open, yielded: false, reading: null, capture: null, error: null, identity: null });
     const controller = createLibraryController({
       doc,
       adapter: { containerSelector: 'article', actionAnchor: () => null },
@@ -289,13 +289,15 @@ describe('the post in view', () => {
       isInvalid: () => false,
       IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
     });
-    const p1 = doc.getElementById('p1')!;
-    const p2 = doc.getElementById('p2')!;
+    const entry = (target: Element, height: number) => ({ target, isIntersecting: height > 0, intersectionRect: { width: 600, height } }) as unknown as IntersectionObserverEntry;
+    return { doc, store, controller, io: observers[0]!, entry, p1: doc.getElementById('p1')!, p2: doc.getElementById('p2')! };
+  }
+
+  it('is the post that shows most of itself in the window, followed as the page scrolls', () => {
+    const { store, controller, io, entry, p1, p2 } = setUp(true);
     controller.track(p1, reading([other('1')]));
     controller.track(p2, reading([other('2')]));
-    const io = observers[0]!;
     expect([...io.targets]).toEqual([p1, p2]);
-    const entry = (target: Element, height: number) => ({ target, isIntersecting: height > 0, intersectionRect: { width: 600, height } }) as unknown as IntersectionObserverEntry;
     io.cb([entry(p1, 500), entry(p2, 100)], {} as IntersectionObserver);
     expect(store.get().inView?.key).toBe('linkedin:1');
     io.cb([entry(p1, 50), entry(p2, 600)], {} as IntersectionObserver);
@@ -307,5 +309,36 @@ describe('the post in view', () => {
     controller.afterBatch([]);
     expect(store.get().inView?.key).toBe('linkedin:1');
     expect(io.targets.has(p2)).toBe(false);
+  });
+
+  it('is followed only while the panel is open: no post is observed while it is closed', () => {
+    const { store, controller, io, entry, p1, p2 } = setUp(false);
+    controller.track(p1, reading([other('1')]));
+    controller.track(p2, reading([other('2')]));
+    expect(io.targets.size).toBe(0);
+    expect(controller.actions.size).toBe(2);
+
+    store.set({ open: true });
+    expect([...io.targets]).toEqual([p1, p2]);
+    io.cb([entry(p1, 100), entry(p2, 500)], {} as IntersectionObserver);
+    expect(store.get().inView?.key).toBe('linkedin:2');
+
+    store.set({ open: false });
+    expect(io.targets.size).toBe(0);
+    expect(store.get().inView).toBeNull();
+    // Entries the browser queued before the panel closed change nothing.
+    io.cb([entry(p1, 600)], {} as IntersectionObserver);
+    expect(store.get().inView).toBeNull();
+    // A post read while the panel is closed is not observed either.
+    controller.track(p1, reading([other('1', { counts: { reactions: 5, comments: null, shares: null, views: null } })]));
+    expect(io.targets.size).toBe(0);
+
+    store.set({ open: true });
+    expect([...io.targets]).toEqual([p1, p2]);
+    controller.stop();
+    expect(io.targets.size).toBe(0);
+    store.set({ open: false });
+    store.set({ open: true });
+    expect(io.targets.size).toBe(0);
   });
 });

@@ -71,6 +71,11 @@ export function createLibraryController(o: LibraryControllerOptions): LibraryCon
     IntersectionObserver: o.IntersectionObserver,
   });
 
+  // The post in view is followed only while the panel, which shows it, is open.
+  const followPanel = () => actions.watchInView(o.store.get().open);
+  const unsubscribe = o.store.subscribe(followPanel);
+  followPanel();
+
   const publish = () => {
     actions.refresh();
     o.store.set({ savedKeys: new Set(saved) });
@@ -224,6 +229,7 @@ export function createLibraryController(o: LibraryControllerOptions): LibraryCon
       o.store.set({ saveDialog: null });
     },
     stop() {
+      unsubscribe();
       actions.disconnect();
       o.store.set({ saveDialog: null, inView: null });
     },

@@ -27,9 +27,9 @@ export interface SaveActionsOptions {
   isSaved(key: string): boolean;
   /** The user chose Save on a post (in the page or the panel). */
   onSave(target: SaveTarget, anchor: AnchorRect): void;
-  /** The post most in view changed (null: none). */
+  /** The post most in view changed (null: none), while it is watched (`watchInView`). */
   onInView(target: SaveTarget | null): void;
-  /** Absent where the browser has none (tests): the first post read counts as in view. */
+  /** Absent where the browser has none (tests): the first post read counts as in view, watched or not. */
   IntersectionObserver?: typeof IntersectionObserver;
 }
 
@@ -40,7 +40,13 @@ export interface SaveActions {
   prune(): void;
   /** Shows every action's saved state again (after the saved set changed). */
   refresh(): void;
-  /** The post most in view now, with its latest reading. */
+  /**
+   * Starts or stops following which post is most in view. Only the open panel
+   * shows it: while it is closed, no post is observed, so scrolling past posts
+   * costs no observer work (BENCHMARKS.md, fourteenth session).
+   */
+  watchInView(on: boolean): void;
+  /** The post most in view now (while watched), with its latest reading. */
   inView(): SaveTarget | null;
   /** Removes every action from the page. */
   disconnect(): void;
@@ -142,10 +148,13 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
   let template: HTMLElement | null = null;
   const visible = new Map<Element, number>();
   let inViewKey: string | null = null;
+  let watching = false;
 
   const observer = opts.IntersectionObserver
     ? new opts.IntersectionObserver(
         (entries) => {
+          // Entries queued before the watching stopped.
+          if (!watching) return;
           for (const e of entries) {
             if (e.isIntersecting && hosts.has(e.target)) visible.set(e.target, e.intersectionRect.height * e.intersectionRect.width);
             else visible.delete(e.target);
@@ -241,7 +250,7 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
       if (host === undefined) {
         host = create(target);
         hosts.set(container, host);
-        observer?.observe(container);
+        if (watching) observer?.observe(container);
       } else if (host.target.key !== target.key) {
         host.shown = null;
       }
@@ -259,10 +268,23 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
     refresh() {
       for (const host of hosts.values()) show(host);
     },
+    watchInView(on) {
+      if (observer === null || on === watching) return;
+      watching = on;
+      if (on) {
+        // Each observed post's first entry comes with the next frame, and says how much of it shows.
+        for (const container of hosts.keys()) observer.observe(container);
+        return;
+      }
+      observer.disconnect();
+      visible.clear();
+      updateInView();
+    },
     inView() {
       return mostVisible();
     },
     disconnect() {
+      watching = false;
       observer?.disconnect();
       for (const host of hosts.values()) host.el.remove();
       hosts.clear();
