@@ -68,8 +68,10 @@ export async function runFeedOnce(feed: FeedPage, variant: Variant, run: number,
   let session: VariantSession | null = null;
   let closed = false;
   const close = async () => {
-    if (closed || session === null) return;
+    if (closed) return;
     closed = true;
+    // Stalled before the browser started: the launch's own handler below closes it when it comes.
+    if (session === null) return;
     // A stalled browser may not answer its own close either.
     await Promise.race([session.close(), new Promise((r) => setTimeout(r, 10_000))]);
   };
