@@ -36,7 +36,7 @@ describe('guardStall', () => {
       const error = await result;
       expect(error).toBeInstanceOf(StallError);
       expect((error as StallError).step).toBe('scrolling the feed');
-      expect((error as StallError).message).toBe('stalled while scrolling the feed (no progress in 5 s)');
+      expect((error as StallError).message).toBe('stalled while scrolling the feed (not done in 5 s)');
       expect(order).toEqual(['closed']);
     } finally {
       vi.useRealTimers();

@@ -1,16 +1,16 @@
 /**
  * A measured run that stops making progress (a frame, an answer or a browser
- * that never comes) would hold the whole benchmark forever. `guardStall` runs
- * the work with a deadline: the work names each step as it goes, and when the
- * deadline passes first, `onStall` runs (closing the browser ends the pending
- * calls) and the run fails with a `StallError` naming the step.
+ * that never comes) would hold the whole benchmark forever. `guardStall` gives
+ * the whole run a deadline (not each step): the work names each step as it
+ * goes, and when the deadline passes first, `onStall` runs (closing the browser
+ * ends the pending calls) and the run fails with a `StallError` naming the step.
  */
 export class StallError extends Error {
   constructor(
     readonly step: string,
     readonly afterMs: number,
   ) {
-    super(`stalled while ${step} (no progress in ${Math.round(afterMs / 1000)} s)`);
+    super(`stalled while ${step} (not done in ${Math.round(afterMs / 1000)} s)`);
     this.name = 'StallError';
   }
 }

@@ -73,7 +73,9 @@ export async function runFeedOnce(feed: FeedPage, variant: Variant, run: number,
     // Stalled before the browser started: the launch's own handler below closes it when it comes.
     if (session === null) return;
     // A stalled browser may not answer its own close either.
-    await Promise.race([session.close(), new Promise((r) => setTimeout(r, 10_000))]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([session.close(), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
   };
   const launching = launchVariant(variant);
   // A browser that starts only after a stall is closed too.
