@@ -19,7 +19,7 @@ import { createReplyController } from './replies';
 import { createLibraryController } from './library';
 import { SAVE_HOST_TAG } from './save-actions';
 import { createPanelStore } from './store';
-import { createPublisher, idleScheduler, taskScheduler, watchElements } from './watcher';
+import { createPublisher, frameScheduler, idleScheduler, taskScheduler, watchElements } from './watcher';
 
 const plainMessages = new Map<string, string>();
 /**
@@ -321,6 +321,11 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
 
   const ignore = ['social-desk-panel', BADGE_TAG, SAVE_HOST_TAG, adapter.ignoreSelector].filter(Boolean).join(',');
   let batchContext = readContext();
+  /** Each batch reads with the page's address and time as they are when it starts. */
+  const freshContext = (run: () => void) => () => {
+    batchContext = readContext();
+    run();
+  };
   const watcher = watchElements<ContainerReading>({
     root: document.body,
     selector: adapter.containerSelector,
@@ -331,11 +336,8 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     onBatch(readings) {
       publisher.update(readings, batchContext);
     },
-    schedule: (run) =>
-      idleScheduler(READ_DELAY_MS)(() => {
-        batchContext = readContext();
-        run();
-      }),
+    schedule: (run) => idleScheduler(READ_DELAY_MS)(freshContext(run)),
+    frame: (run) => frameScheduler(freshContext(run)),
     resume: taskScheduler,
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createPublisher, taskScheduler, watchElements, type Scheduler, type WatchOptions } from './watcher';
+import { createPublisher, frameScheduler, taskScheduler, watchElements, type Scheduler, type WatchOptions } from './watcher';
 
 const manual = () => {
   let pending: (() => void) | null = null;
@@ -269,6 +269,122 @@ describe('watchElements with a slice', () => {
   });
 });
 
+describe('watchElements with a frame', () => {
+  /** A scheduler whose one pending run is cleared when it runs or is cancelled. */
+  const queued = () => {
+    let pending: (() => void) | null = null;
+    const schedule: Scheduler = vi.fn((run: () => void) => {
+      pending = run;
+      return () => (pending = null);
+    });
+    return {
+      schedule,
+      pending: () => pending !== null,
+      run: () => {
+        const run = pending;
+        pending = null;
+        run?.();
+      },
+    };
+  };
+  const framed = (list: HTMLElement, more: Partial<WatchOptions<string | undefined>> = {}) => {
+    const read = vi.fn((el: Element) => (el as HTMLElement).dataset.id);
+    const onBatch = vi.fn();
+    const idle = queued();
+    const frame = queued();
+    const w = watchElements({ root: list, selector: 'article.post', read, onBatch, schedule: idle.schedule, frame: frame.schedule, ignore: 'social-desk-save', ...more });
+    w.flush();
+    read.mockClear();
+    onBatch.mockClear();
+    return { read, onBatch, idle, frame, w };
+  };
+
+  it('reads posts that arrive in the next frame, and the idle run after it finds nothing left to read', async () => {
+    const list = feed(2);
+    const { read, onBatch, idle, frame, w } = framed(list);
+    list.append(postEl(2), postEl(3));
+    await flushMutations();
+    expect(frame.pending()).toBe(true);
+    expect(idle.pending()).toBe(true);
+    frame.run();
+    expect(read.mock.calls.map(([el]) => (el as HTMLElement).dataset.id)).toEqual(['2', '3']);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2', '3'], 2);
+    // The frame's batch took the idle run's place.
+    expect(idle.pending()).toBe(false);
+    expect(w.stats.batches).toBe(2);
+    w.disconnect();
+  });
+
+  it('leaves changes that add no element (text, our own Save action) to idle time', async () => {
+    const list = feed(2);
+    const { read, onBatch, idle, frame, w } = framed(list);
+    list.children[0]!.firstChild!.textContent = 'post 0, edited';
+    list.children[1]!.append(document.createElement('social-desk-save'));
+    list.children[1]!.append(document.createTextNode(' and more'));
+    await flushMutations();
+    expect(frame.pending()).toBe(false);
+    expect(idle.pending()).toBe(true);
+    idle.run();
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(onBatch).toHaveBeenCalledTimes(1);
+    w.disconnect();
+  });
+
+  it('reads at idle time where frames never come (a background tab), and drops the frame it asked for', async () => {
+    const list = feed(1);
+    const { read, onBatch, idle, frame, w } = framed(list);
+    list.append(postEl(1));
+    await flushMutations();
+    idle.run();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1'], 1);
+    expect(frame.pending()).toBe(false);
+    w.disconnect();
+  });
+
+  it('does not start a batch in a frame while one is being read in slices; what arrived is read next, in a frame', async () => {
+    const list = feed(10);
+    let clock = 0;
+    const resume = queued();
+    const { read, onBatch, frame, w } = framed(list, {
+      sliceMs: 10,
+      now: () => clock,
+      resume: resume.schedule,
+      read: (el: Element) => {
+        clock += 3;
+        return (el as HTMLElement).dataset.id;
+      },
+    });
+    // flush() read the first slice of the page (4 posts); 6 are left.
+    void read;
+    list.append(postEl(10));
+    await flushMutations();
+    frame.run();
+    expect(onBatch).not.toHaveBeenCalled();
+    resume.run();
+    resume.run();
+    expect(onBatch).toHaveBeenCalledTimes(1);
+    expect(onBatch.mock.calls[0]![0]).toHaveLength(10);
+    // The batch ended with the new post still to read: a frame is asked for again.
+    expect(frame.pending()).toBe(true);
+    frame.run();
+    expect(onBatch).toHaveBeenCalledTimes(2);
+    expect(onBatch.mock.calls[1]![0]).toHaveLength(11);
+    w.disconnect();
+  });
+
+  it('cancels a pending frame when disconnected', async () => {
+    const list = feed(1);
+    const { read, frame, w } = framed(list);
+    list.append(postEl(1));
+    await flushMutations();
+    expect(frame.pending()).toBe(true);
+    w.disconnect();
+    expect(frame.pending()).toBe(false);
+    expect(read).not.toHaveBeenCalled();
+  });
+});
+
 describe('createPublisher', () => {
   it('passes the first batch on at once, then at most one batch per interval, always the latest', () => {
     let clock = 0;
@@ -344,6 +460,30 @@ describe('taskScheduler', () => {
       await runsOneAndCancelsOne();
       expect(postTask).toHaveBeenCalledTimes(2);
       expect(signals.map((s) => s.aborted)).toEqual([false, true]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('frameScheduler', () => {
+  it('runs in the next animation frame and can be cancelled', async () => {
+    const ran = vi.fn();
+    const cancelled = vi.fn();
+    frameScheduler(ran);
+    frameScheduler(cancelled)();
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toHaveBeenCalledTimes(1);
+    expect(cancelled).not.toHaveBeenCalled();
+  });
+
+  it('never runs where there are no animation frames', () => {
+    vi.stubGlobal('requestAnimationFrame', undefined);
+    try {
+      const ran = vi.fn();
+      expect(() => frameScheduler(ran)()).not.toThrow();
+      expect(ran).not.toHaveBeenCalled();
     } finally {
       vi.unstubAllGlobals();
     }

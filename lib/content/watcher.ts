@@ -6,6 +6,11 @@
  * of live containers is pruned every batch, so nothing is held after an
  * element leaves the DOM.
  *
+ * A batch that brings new elements (a feed's next posts) is read in the next
+ * animation frame instead (`frame`), before the page renders them: what reading
+ * puts into a post (its Save action) is then laid out and painted with the post,
+ * once, instead of in a second rendering at idle time.
+ *
  * A batch that runs longer than its slice (many containers at once: a busy
  * post's replies, each its own container) stops after the slice and goes on in
  * the next scheduled run, so the page never waits on one long task of ours;
@@ -25,6 +30,13 @@ export const idleScheduler =
     const id = setTimeout(run, 16);
     return () => clearTimeout(id);
   };
+
+/** The next animation frame, before the page renders it; nothing where there are no frames (never in a background tab). */
+export const frameScheduler: Scheduler = (run) => {
+  if (typeof requestAnimationFrame !== 'function') return () => undefined;
+  const id = requestAnimationFrame(() => run());
+  return () => cancelAnimationFrame(id);
+};
 
 /**
  * A task as soon as the page's own tasks allow (`scheduler.postTask`, or a timer where there is none), not
@@ -62,6 +74,13 @@ export interface WatchOptions<T> {
    * batches' posts are read in each run.
    */
   resume?: Scheduler;
+  /**
+   * When a batch that adds elements is read (`frameScheduler`): in the frame that would first paint them, so
+   * what `read` adds to a new post (its Save action) is rendered with it, not in a second layout and paint
+   * after idle time (BENCHMARKS.md, fifteenth session). `schedule` is asked too and reads whatever the frame
+   * has not (frames do not run in a background tab); whichever comes first reads the batch.
+   */
+  frame?: Scheduler;
   /** Elements inside these are ignored (our own UI host, video players). */
   ignore?: string;
   /**
@@ -125,6 +144,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
   /** Nodes that were added: they may hold new containers too. */
   const pendingAdded = new Set<Node>();
   let cancel: (() => void) | null = null;
+  let cancelFrame: (() => void) | null = null;
   let fullScan = true;
   const stats = { batches: 0, reads: 0 };
 
@@ -149,6 +169,9 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     const sliceMs = opts.sliceMs ?? Number.POSITIVE_INFINITY;
     const started = now();
     if (inProgress === null) {
+      // This batch takes every change so far, the frame's too.
+      if (cancelFrame) cancelFrame();
+      cancelFrame = null;
       stats.batches++;
       // Prune containers that left the DOM; their readings go with the WeakMap.
       const nextLive = new Set<Element>();
@@ -187,6 +210,12 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     inProgress = null;
     // Changes that came while the batch was read are the next batch's.
     if (fullScan || pendingTargets.size > 0 || pendingAdded.size > 0) request();
+    for (const node of pendingAdded) {
+      if (node instanceof Element) {
+        requestFrame();
+        break;
+      }
+    }
     const nextLive = new Set<Element>();
     for (const el of state.nextLive) if (el.isConnected) nextLive.add(el);
     const removed = live.size > 0 && [...live].some((el) => !nextLive.has(el));
@@ -207,6 +236,18 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     if (!cancel) cancel = opts.schedule(batch);
   }
 
+  function requestFrame() {
+    if (opts.frame && !cancelFrame) cancelFrame = opts.frame(fromFrame);
+  }
+
+  function fromFrame() {
+    cancelFrame = null;
+    // A batch that stopped after its slice goes on with `resume`; what came meanwhile is the next batch's.
+    if (inProgress !== null) return;
+    if (cancel) cancel();
+    batch();
+  }
+
   /** Our own elements (the Save action, badges) added to or removed from a post: no change to its content. */
   const ours = (nodes: NodeList) => {
     for (const n of nodes) if (!(n instanceof Element) || !opts.ignore || !n.matches(opts.ignore)) return false;
@@ -215,14 +256,19 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
 
   const observer = new MutationObserver((records) => {
     let any = false;
+    let elements = false;
     for (const r of records) {
       // Without this, putting a Save action into a post would make the post be read again in the next batch.
       if (r.type === 'childList' && ours(r.addedNodes) && ours(r.removedNodes)) continue;
       pendingTargets.add(r.target);
-      for (const n of r.addedNodes) pendingAdded.add(n);
+      for (const n of r.addedNodes) {
+        pendingAdded.add(n);
+        if (n instanceof Element) elements = true;
+      }
       any = true;
     }
     if (any) request();
+    if (elements) requestFrame();
   });
   observer.observe(opts.root, { childList: true, subtree: true, characterData: true });
   request();
@@ -240,6 +286,8 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
       observer.disconnect();
       if (cancel) cancel();
       cancel = null;
+      if (cancelFrame) cancelFrame();
+      cancelFrame = null;
     },
     stats,
   };
