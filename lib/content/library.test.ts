@@ -86,17 +86,18 @@ function fakeBackground(savedKeys: Set<string>) {
   return { sent, send };
 }
 
-function setup(savedKeys = new Set<string>()) {
+function setup(savedKeys = new Set<string>(), readPost: (el: Element) => ExtractedPost | null = (el) => other(el.id.slice(1)), anchorMeansPost = true) {
   const doc = page(FEED);
   const store = createPanelStore({ open: true, yielded: false, reading: null, capture: null, error: null, identity: null });
   const bg = fakeBackground(savedKeys);
   const controller = createLibraryController({
     doc,
-    adapter: { containerSelector: 'article', actionAnchor: (el) => el.querySelector('.bar') },
+    adapter: { containerSelector: 'article', actionAnchor: (el) => el.querySelector('.bar'), anchorMeansPost },
     store,
     t: tEn,
     send: bg.send as never,
     pageUrl: () => 'https://www.linkedin.com/feed/',
+    readPost: vi.fn(readPost),
     isInvalid: () => false,
   });
   const p1 = doc.getElementById('p1')!;
@@ -132,6 +133,61 @@ describe('the in-page Save action', () => {
     p1.remove();
     controller.afterBatch([]);
     expect(controller.actions.size).toBe(0);
+  });
+
+  it('goes in as its post arrives, before it is read, where the post has an action bar; the reading then shows its saved state', async () => {
+    const { controller, p1, p2 } = setup(new Set(['linkedin:1']));
+    expect(controller.arrived(p1)).toBe(true);
+    expect(controller.arrived(p2)).toBe(false);
+    expect(controller.arrived(p1)).toBe(true);
+    expect(p1.querySelector('.bar')!.lastElementChild!.tagName.toLowerCase()).toBe(SAVE_HOST_TAG);
+    expect(p1.querySelectorAll(SAVE_HOST_TAG)).toHaveLength(1);
+    expect(buttonOf(p1).textContent).toBe('Save');
+    // No bar yet: nothing until the post is read.
+    expect(p2.querySelector(SAVE_HOST_TAG)).toBeNull();
+    const placed = p1.querySelector(SAVE_HOST_TAG);
+    controller.track(p1, reading([other('1')]));
+    controller.afterBatch([other('1')]);
+    await flush();
+    expect(p1.querySelector(SAVE_HOST_TAG)).toBe(placed);
+    expect(buttonOf(p1).textContent).toBe('Saved');
+    expect(buttonOf(p1).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('waits for the reading where an action bar does not always mean a post (replies with the same bar)', () => {
+    const { controller, p1 } = setup(new Set(), undefined, false);
+    expect(controller.arrived(p1)).toBe(false);
+    expect(p1.querySelector(SAVE_HOST_TAG)).toBeNull();
+    controller.track(p1, reading([other('1')]));
+    expect(p1.querySelectorAll(SAVE_HOST_TAG)).toHaveLength(1);
+  });
+
+  it('put in before its post was read goes when the reading finds no post', () => {
+    const { controller, p1 } = setup();
+    controller.arrived(p1);
+    controller.track(p1, reading([]));
+    expect(p1.querySelector(SAVE_HOST_TAG)).toBeNull();
+    expect(controller.actions.size).toBe(0);
+  });
+
+  it('chosen before its post was read: the post is read then, and saved', async () => {
+    const { controller, p1, store, bg } = setup();
+    controller.arrived(p1);
+    buttonOf(p1).click();
+    expect(store.get().saveDialog).toMatchObject({ key: 'linkedin:1', status: 'saving', excerpt: 'post 1' });
+    await flush();
+    expect(bg.sent.find((m) => m.type === 'CS_SAVE_POST')).toMatchObject({ post: { postId: '1' } });
+    expect(buttonOf(p1).textContent).toBe('Saved');
+  });
+
+  it('chosen before it was read on a container that holds no post: the action goes and nothing is saved', async () => {
+    const { controller, p1, store, bg } = setup(new Set(), () => null);
+    controller.arrived(p1);
+    buttonOf(p1).click();
+    await flush();
+    expect(p1.querySelector(SAVE_HOST_TAG)).toBeNull();
+    expect(store.get().saveDialog ?? null).toBeNull();
+    expect(bg.sent.filter((m) => m.type === 'CS_SAVE_POST')).toHaveLength(0);
   });
 
   it('keeps its clicks and keys from the page, and saves the post with its counts, opening the dialog', async () => {
@@ -286,6 +342,7 @@ describe('the post in view', () => {
       t: tEn,
       send: vi.fn() as never,
       pageUrl: () => 'https://www.linkedin.com/feed/',
+      readPost: () => null,
       isInvalid: () => false,
       IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
     });

@@ -18,17 +18,21 @@ import type { PanelStore } from './store';
 
 export interface LibraryControllerOptions {
   doc: Document;
-  adapter: Pick<PlatformAdapter, 'containerSelector' | 'actionAnchor'>;
+  adapter: Pick<PlatformAdapter, 'containerSelector' | 'actionAnchor' | 'anchorMeansPost'>;
   store: PanelStore;
   t: Translate;
   send: SendContentRequest;
   pageUrl(): string;
+  /** Reads a container's post now (a Save action chosen before its container was read). */
+  readPost(container: Element): ExtractedPost | null;
   /** True once the extension was updated or removed under this page. */
   isInvalid(): boolean;
   IntersectionObserver?: typeof IntersectionObserver;
 }
 
 export interface LibraryController {
+  /** A container that has just arrived, not read yet: its Save action goes in now if it can (`SaveActions.prepare`). Never throws. */
+  arrived(container: Element): boolean;
   /** Wraps the watcher's read of one container: adds its Save action. Never throws. */
   track(container: Element, reading: ContainerReading): ContainerReading;
   /** After each watcher batch: forgets posts that left, reports the counts of saved posts seen. */
@@ -68,6 +72,7 @@ export function createLibraryController(o: LibraryControllerOptions): LibraryCon
     isSaved: (key) => saved.has(key),
     onSave: (target, anchor) => void save(target, anchor),
     onInView: (target) => o.store.set({ inView: target ? { key: target.key, post: target.post } : null }),
+    readPost: (container) => o.readPost(container),
     IntersectionObserver: o.IntersectionObserver,
   });
 
@@ -191,6 +196,14 @@ export function createLibraryController(o: LibraryControllerOptions): LibraryCon
   }
 
   return {
+    arrived(container) {
+      try {
+        return actions.prepare(container);
+      } catch {
+        // As in `track`: an extra, never at the page's expense.
+        return true;
+      }
+    },
     track(container, reading) {
       try {
         actions.attach(container, reading.posts);

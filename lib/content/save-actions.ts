@@ -22,18 +22,30 @@ export interface SaveTarget {
 }
 
 export interface SaveActionsOptions {
-  adapter: Pick<PlatformAdapter, 'actionAnchor'>;
+  adapter: Pick<PlatformAdapter, 'actionAnchor' | 'anchorMeansPost'>;
   t: Translate;
   isSaved(key: string): boolean;
   /** The user chose Save on a post (in the page or the panel). */
   onSave(target: SaveTarget, anchor: AnchorRect): void;
   /** The post most in view changed (null: none), while it is watched (`watchInView`). */
   onInView(target: SaveTarget | null): void;
+  /**
+   * Reads a container's post now: an action put in before its container was read (`prepare`) was chosen.
+   * Null when the container holds no post.
+   */
+  readPost(container: Element): ExtractedPost | null;
   /** Absent where the browser has none (tests): the first post read counts as in view, watched or not. */
   IntersectionObserver?: typeof IntersectionObserver;
 }
 
 export interface SaveActions {
+  /**
+   * Puts an action into a container that has just arrived, before it is read, so that it is laid out and
+   * painted with the container. Only where every container with an action bar is a post
+   * (`PlatformAdapter.anchorMeansPost`) and the container shows its bar; false otherwise, and the action
+   * waits for the reading (`attach`).
+   */
+  prepare(container: Element): boolean;
   /** Adds or updates the Save action of a container the watcher just read. */
   attach(container: Element, posts: readonly ExtractedPost[]): void;
   /** Forgets containers that left the page (after each watcher batch). */
@@ -58,7 +70,9 @@ interface Host {
   el: HTMLElement;
   button: HTMLButtonElement;
   label: HTMLSpanElement;
-  target: SaveTarget;
+  container: Element;
+  /** Null until the container is read (an action put in by `prepare`). */
+  target: SaveTarget | null;
   shown: boolean | null;
 }
 
@@ -166,12 +180,15 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
     : null;
 
   function mostVisible(): SaveTarget | null {
-    if (observer === null) return hosts.values().next().value?.target ?? null;
+    if (observer === null) {
+      for (const host of hosts.values()) if (host.target !== null) return host.target;
+      return null;
+    }
     let best: Host | null = null;
     let area = 0;
     for (const [el, a] of visible) {
       const host = hosts.get(el);
-      if (host && a > area) {
+      if (host?.target && a > area) {
         best = host;
         area = a;
       }
@@ -188,13 +205,33 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
   }
 
   function show(host: Host) {
+    if (host.target === null) return;
     const saved = opts.isSaved(host.target.key);
     if (host.shown === saved) return;
     host.shown = saved;
     setSavedState(host.button, host.label, saved, opts.t);
   }
 
-  function create(target: SaveTarget): Host {
+  /** The post of an action chosen before its container was read: read now. */
+  function resolve(host: Host): SaveTarget | null {
+    if (host.target !== null) return host.target;
+    let post: ExtractedPost | null = null;
+    try {
+      post = opts.readPost(host.container);
+    } catch {
+      post = null;
+    }
+    if (post === null) {
+      // Not a post after all: the action goes.
+      if (hosts.get(host.container) === host) forget(host.container, host);
+      return null;
+    }
+    host.target = { key: `${post.platform}:${post.postId}`, post, container: host.container };
+    show(host);
+    return host.target;
+  }
+
+  function create(container: Element, target: SaveTarget | null): Host {
     template ??= hostTemplate(doc, opts.t);
     const el = template.cloneNode(true) as HTMLElement;
     let shadow = el.shadowRoot;
@@ -206,13 +243,15 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
     const button = shadow.firstElementChild as HTMLButtonElement;
     const label = button.lastElementChild as HTMLSpanElement;
     // The clone already shows "Save" (not saved).
-    const host: Host = { el, button, label, target, shown: false };
+    const host: Host = { el, button, label, container, target, shown: false };
     el.addEventListener('click', keepClick);
     el.addEventListener('pointerover', arm);
     el.addEventListener('focusin', arm);
     button.addEventListener('click', () => {
+      const target = resolve(host);
+      if (target === null) return;
       const r = button.getBoundingClientRect();
-      opts.onSave(host.target, { top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+      opts.onSave(target, { top: r.top, left: r.left, bottom: r.bottom, right: r.right });
     });
     return host;
   }
@@ -232,7 +271,26 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
     observer?.unobserve(container);
   }
 
+  function anchorOf(container: Element): Element | null {
+    try {
+      return opts.adapter.actionAnchor ? opts.adapter.actionAnchor(container) : null;
+    } catch {
+      return null;
+    }
+  }
+
   return {
+    prepare(container) {
+      if (hosts.has(container)) return true;
+      if (opts.adapter.anchorMeansPost !== true) return false;
+      const anchor = anchorOf(container);
+      if (anchor === null) return false;
+      const host = create(container, null);
+      hosts.set(container, host);
+      if (watching) observer?.observe(container);
+      place(host, container, anchor);
+      return true;
+    },
     attach(container, posts) {
       const post = posts[0];
       let host = hosts.get(container);
@@ -241,17 +299,13 @@ export function createSaveActions(doc: Document, opts: SaveActionsOptions): Save
         return;
       }
       const target: SaveTarget = { key: `${post.platform}:${post.postId}`, post, container };
-      let anchor: Element | null = null;
-      try {
-        anchor = opts.adapter.actionAnchor ? opts.adapter.actionAnchor(container) : null;
-      } catch {
-        anchor = null;
-      }
+      // An action put in as its container arrived (`prepare`) sits in the bar found then: not looked for again.
+      const anchor = host?.target === null && host.el.parentElement !== null && container.contains(host.el) ? host.el.parentElement : anchorOf(container);
       if (host === undefined) {
-        host = create(target);
+        host = create(container, target);
         hosts.set(container, host);
         if (watching) observer?.observe(container);
-      } else if (host.target.key !== target.key) {
+      } else if (host.target !== null && host.target.key !== target.key) {
         host.shown = null;
       }
       host.target = target;

@@ -90,6 +90,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     t,
     send: sendContentRequest,
     pageUrl: () => location.href,
+    readPost: (el) => safeReadContainer(adapter, el, readContext()).posts[0] ?? null,
     isInvalid: () => ctx.isInvalid,
     IntersectionObserver: typeof IntersectionObserver === 'function' ? IntersectionObserver : undefined,
   });
@@ -338,6 +339,8 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     },
     schedule: (run) => idleScheduler(READ_DELAY_MS)(freshContext(run)),
     frame: (run) => frameScheduler(freshContext(run)),
+    // Where the Save action can go in without reading (an action bar means a post), reading waits for idle time.
+    arrived: (el) => library.arrived(el),
     resume: taskScheduler,
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => {

@@ -373,6 +373,40 @@ describe('watchElements with a frame', () => {
     w.disconnect();
   });
 
+  it('with `arrived`, the frame only hands over the containers that arrived, and reading waits for idle time', async () => {
+    const list = feed(2);
+    const arrived = vi.fn((_el: Element) => true);
+    const { read, onBatch, idle, frame, w } = framed(list, { arrived });
+    list.append(postEl(2), postEl(3));
+    (list.children[0] as HTMLElement).append(document.createElement('b'));
+    await flushMutations();
+    frame.run();
+    // Post 0 changed but was read before: only the new ones.
+    expect(arrived.mock.calls.map(([el]) => (el as HTMLElement).dataset.id)).toEqual(['2', '3']);
+    expect(read).not.toHaveBeenCalled();
+    expect(onBatch).not.toHaveBeenCalled();
+    expect(idle.pending()).toBe(true);
+    idle.run();
+    expect(read.mock.calls.map(([el]) => (el as HTMLElement).dataset.id)).toEqual(['0', '2', '3']);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2', '3'], 3);
+    expect(w.stats.batches).toBe(2);
+    w.disconnect();
+  });
+
+  it('with `arrived`, reads the batch in the frame when one container that arrived could not be made ready', async () => {
+    const list = feed(1);
+    const arrived = vi.fn((el: Element) => (el as HTMLElement).dataset.id !== '2');
+    const { read, onBatch, idle, frame, w } = framed(list, { arrived });
+    list.append(postEl(1), postEl(2));
+    await flushMutations();
+    frame.run();
+    expect(arrived).toHaveBeenCalledTimes(2);
+    expect(read.mock.calls.map(([el]) => (el as HTMLElement).dataset.id)).toEqual(['1', '2']);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2'], 2);
+    expect(idle.pending()).toBe(false);
+    w.disconnect();
+  });
+
   it('cancels a pending frame when disconnected', async () => {
     const list = feed(1);
     const { read, frame, w } = framed(list);

@@ -81,6 +81,13 @@ export interface WatchOptions<T> {
    * has not (frames do not run in a background tab); whichever comes first reads the batch.
    */
   frame?: Scheduler;
+  /**
+   * With `frame`: each container that arrived (not read before) is handed over first, to put in what must be
+   * rendered with it without reading it; true when that was done. Only when it returns false for one of them
+   * is the batch read in the frame; otherwise reading waits for idle time, where it costs our script less
+   * (reading in the frame cost 10–30 % more a batch: BENCHMARKS.md, fifteenth session).
+   */
+  arrived?(container: Element): boolean;
   /** Elements inside these are ignored (our own UI host, video players). */
   ignore?: string;
   /**
@@ -160,6 +167,14 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     if (added && el === node) for (const inner of el.querySelectorAll(opts.selector)) dirty.add(inner);
   }
 
+  /** The containers the changes since the last batch touched become dirty. */
+  function takePending() {
+    for (const target of pendingTargets) collect(target, false);
+    for (const node of pendingAdded) collect(node, true);
+    pendingTargets.clear();
+    pendingAdded.clear();
+  }
+
   /** The batch being read across runs: the live set it is building and what it has read so far. */
   let inProgress: { nextLive: Set<Element>; changed: number; fullScan: boolean } | null = null;
   const now = opts.now ?? (() => performance.now());
@@ -183,10 +198,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
         fullScan = false;
         for (const el of opts.root.querySelectorAll(opts.selector)) if (!ignored(el)) dirty.add(el);
       }
-      for (const target of pendingTargets) collect(target, false);
-      for (const node of pendingAdded) collect(node, true);
-      pendingTargets.clear();
-      pendingAdded.clear();
+      takePending();
     }
     const state = inProgress;
     for (const el of dirty) {
@@ -244,6 +256,12 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     cancelFrame = null;
     // A batch that stopped after its slice goes on with `resume`; what came meanwhile is the next batch's.
     if (inProgress !== null) return;
+    if (opts.arrived !== undefined) {
+      takePending();
+      let ready = true;
+      for (const el of dirty) if (!live.has(el) && el.isConnected && !opts.arrived(el)) ready = false;
+      if (ready) return;
+    }
     if (cancel) cancel();
     batch();
   }

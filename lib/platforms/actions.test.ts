@@ -103,6 +103,33 @@ describe('actionAnchor', () => {
   });
 });
 
+describe('anchorMeansPost', () => {
+  /** Containers that show an action bar but hold no post, on every fixture of the platform. */
+  const anchoredWithoutPost = (adapter: PlatformAdapter) =>
+    readdirSync(join(FIXTURES, adapter.platform))
+      .filter((f) => f.endsWith('.html'))
+      .flatMap((file) => {
+        const { doc, ctx } = load(adapter.platform, file);
+        return findContainers(adapter, doc)
+          .filter((el) => adapter.actionAnchor?.(el) != null && safeReadContainer(adapter, el, ctx).posts.length === 0)
+          .map(() => file);
+      });
+
+  it.each(ADAPTERS.filter((a) => a.anchorMeansPost).map((a) => [a.platform, a] as const))(
+    'holds on %s: every container with an action bar is a post, so its Save action can go in before it is read',
+    (_platform, adapter) => {
+      expect(anchoredWithoutPost(adapter)).toEqual([]);
+    },
+  );
+
+  it('is not claimed where replies have the post’s action bar (X, Threads)', () => {
+    for (const adapter of [xAdapter, threadsAdapter]) {
+      expect(adapter.anchorMeansPost).toBeFalsy();
+      expect(anchoredWithoutPost(adapter).length, adapter.platform).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('firstMediaUrl', () => {
   /** The fixture with every picture given a distinct https address (fixtures use data: urls, which are never kept). */
   function withHttpImages(platform: string, file: string) {

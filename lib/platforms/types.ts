@@ -143,4 +143,10 @@ export interface PlatformAdapter {
    * Must only look inside `container` (never a nested container) and never throw.
    */
   actionAnchor?(container: Element): Element | null;
+  /**
+   * Whether every container with an action bar (`actionAnchor`) holds a post, so the Save action can go in
+   * as soon as the container arrives, before it is read, and be rendered with it. Not where comments are
+   * containers with the same bar (X's and Threads' replies): there the action waits for the reading.
+   */
+  anchorMeansPost?: boolean;
 }

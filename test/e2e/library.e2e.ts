@@ -135,6 +135,38 @@ describe('inspiration library', () => {
     await igPage.close();
   });
 
+  it.each([
+    ['facebook', 'feed.html'],
+    ['x', 'home-timeline.html'],
+  ])('puts the Save action into a post that arrives on %s before the first frame that renders it', async (platform, name) => {
+    const f = fixture(platform, name);
+    session.serve(f.url, f.html);
+    const page = await session.context.newPage();
+    await page.goto(f.url);
+    await expect.poll(() => page.locator('social-desk-save').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // A copy of the first feed item arrives, as infinite scroll adds one. The page's own observer is made after
+    // the extension's, so its callback runs after ours, and the frame it asks for runs after the one we asked for:
+    // what that frame sees is what the page first renders (Facebook: put in before reading; X: read in the frame).
+    const inFirstFrame = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const host = document.querySelector('social-desk-save')!;
+          let item: Element = host;
+          while (item.parentElement && item.parentElement.querySelectorAll('social-desk-save').length === 1) item = item.parentElement;
+          const copy = item.cloneNode(true) as Element;
+          for (const old of copy.querySelectorAll('social-desk-save')) old.remove();
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(copy.querySelector('social-desk-save') !== null));
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          item.after(copy);
+        }),
+    );
+    expect(inFirstFrame).toBe(true);
+    await page.close();
+  });
+
   it('snapshots a saved post’s counts when it is seen again in the feed', async () => {
     const x = fixture('x', 'home-timeline.html');
     const grown = x.html.replace('aria-label="210 Likes. Like"', 'aria-label="350 Likes. Like"').replace('210 likes, 4821 views', '350 likes, 4821 views');

@@ -75,4 +75,5 @@ export const facebookAdapter: PlatformAdapter = {
   },
   findReplyBox,
   actionAnchor: (el) => safeAnchor(() => findActionRow(el)),
+  anchorMeansPost: true,
 };

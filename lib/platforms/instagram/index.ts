@@ -74,4 +74,5 @@ export const instagramAdapter: PlatformAdapter = {
   },
   findReplyBox,
   actionAnchor: (el) => safeAnchor(() => findActionBar(el)),
+  anchorMeansPost: true,
 };

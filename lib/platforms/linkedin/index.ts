@@ -65,6 +65,7 @@ export const linkedinAdapter: PlatformAdapter = {
   expectsPost: isPostPageUrl,
   findReplyBox,
   actionAnchor: (el) => safeAnchor(() => firstOwned(el, ACTION_BAR, ownedByContainer(el, anyOf(POST_CONTAINER)))),
+  anchorMeansPost: true,
 };
 
 /** Reads a whole LinkedIn page (tests, inspect-page). `now` (epoch ms) anchors relative time labels. */

@@ -44,6 +44,7 @@ export const tiktokAdapter: PlatformAdapter = {
     }
   },
   // The like / comment / save / share bar: the row holding the post's own count elements.
+  anchorMeansPost: true,
   actionAnchor(container: Element): Element | null {
     return safeAnchor(() => {
       const owned = ownedByContainer(container, CONTAINER_SELECTOR);

@@ -74,6 +74,7 @@ export const youtubeAdapter: PlatformAdapter = {
   expectsPost: isVideoPageUrl,
   findReplyBox,
   actionAnchor: (el) => safeAnchor(() => findActionRow(el)),
+  anchorMeansPost: true,
 };
 
 /** Reads a whole YouTube page (tests, inspect-page). `now` (epoch ms) anchors relative time labels. */
