@@ -8,9 +8,10 @@ import { sharedStyle } from './shared-style';
  * custom element with its own shadow root (the page's styles and scripts do
  * not reach inside), appended to the post's own action bar — or put at the
  * post's top-right corner when the adapter knows no bar. Buttons are added
- * only for containers the watcher reads (never a scan of the document), and
- * events stop at the element, so the page never sees a click on it as a click
- * on the post. No React here: one element per post must stay cheap.
+ * only for containers the watcher reads or has just seen arrive (`prepare`;
+ * never a scan of the document), and events stop at the element, so the page
+ * never sees a click on it as a click on the post. No React here: one element
+ * per post must stay cheap.
  */
 
 export const SAVE_HOST_TAG = 'social-desk-save';

@@ -6,10 +6,12 @@
  * of live containers is pruned every batch, so nothing is held after an
  * element leaves the DOM.
  *
- * A batch that brings new elements (a feed's next posts) is read in the next
- * animation frame instead (`frame`), before the page renders them: what reading
- * puts into a post (its Save action) is then laid out and painted with the post,
- * once, instead of in a second rendering at idle time.
+ * When new elements arrive (a feed's next posts), the next animation frame
+ * (`frame`), before the page renders them, either hands the new containers to
+ * `arrived` (which puts their Save action in without reading them; reading stays
+ * at idle time) or, where that cannot be done, reads the batch there: either
+ * way the action is laid out and painted with its post, once, instead of in a
+ * second rendering after idle time.
  *
  * A batch that runs longer than its slice (many containers at once: a busy
  * post's replies, each its own container) stops after the slice and goes on in
