@@ -1,13 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPublisher, frameScheduler, taskScheduler, watchElements, type Scheduler, type WatchOptions } from './watcher';
 
+/** A scheduler run by hand: its one pending run is cleared when it runs or is cancelled. */
 const manual = () => {
   let pending: (() => void) | null = null;
   const schedule: Scheduler = (run) => {
     pending = run;
     return () => (pending = null);
   };
-  return { schedule, run: () => pending?.() };
+  return {
+    schedule,
+    pending: () => pending !== null,
+    run: () => {
+      const run = pending;
+      pending = null;
+      run?.();
+    },
+  };
 };
 
 function feed(n: number) {
@@ -270,28 +279,11 @@ describe('watchElements with a slice', () => {
 });
 
 describe('watchElements with a frame', () => {
-  /** A scheduler whose one pending run is cleared when it runs or is cancelled. */
-  const queued = () => {
-    let pending: (() => void) | null = null;
-    const schedule: Scheduler = vi.fn((run: () => void) => {
-      pending = run;
-      return () => (pending = null);
-    });
-    return {
-      schedule,
-      pending: () => pending !== null,
-      run: () => {
-        const run = pending;
-        pending = null;
-        run?.();
-      },
-    };
-  };
   const framed = (list: HTMLElement, more: Partial<WatchOptions<string | undefined>> = {}) => {
     const read = vi.fn((el: Element) => (el as HTMLElement).dataset.id);
     const onBatch = vi.fn();
-    const idle = queued();
-    const frame = queued();
+    const idle = manual();
+    const frame = manual();
     const w = watchElements({ root: list, selector: 'article.post', read, onBatch, schedule: idle.schedule, frame: frame.schedule, ignore: 'social-desk-save', ...more });
     w.flush();
     read.mockClear();
@@ -345,7 +337,7 @@ describe('watchElements with a frame', () => {
   it('does not start a batch in a frame while one is being read in slices; what arrived is read next, in a frame', async () => {
     const list = feed(10);
     let clock = 0;
-    const resume = queued();
+    const resume = manual();
     const { read, onBatch, frame, w } = framed(list, {
       sliceMs: 10,
       now: () => clock,
