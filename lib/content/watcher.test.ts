@@ -385,17 +385,61 @@ describe('watchElements with a frame', () => {
     w.disconnect();
   });
 
-  it('with `arrived`, reads the batch in the frame when one container that arrived could not be made ready', async () => {
+  it('with `arrived`, reads in the frame only the containers that could not be made ready; the next batch reports them without reading them again', async () => {
     const list = feed(1);
     const arrived = vi.fn((el: Element) => (el as HTMLElement).dataset.id !== '2');
     const { read, onBatch, idle, frame, w } = framed(list, { arrived });
-    list.append(postEl(1), postEl(2));
+    list.append(postEl(1), postEl(2), postEl(3));
     await flushMutations();
     frame.run();
-    expect(arrived).toHaveBeenCalledTimes(2);
-    expect(read.mock.calls.map(([el]) => (el as HTMLElement).dataset.id)).toEqual(['1', '2']);
-    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2'], 2);
-    expect(idle.pending()).toBe(false);
+    expect(arrived).toHaveBeenCalledTimes(3);
+    expect(read.mock.results.map((r) => r.value)).toEqual(['2']);
+    expect(onBatch).not.toHaveBeenCalled();
+    // Post 2 changes after the frame: its early reading is dropped, and it is read again at idle time.
+    (list.children[2] as HTMLElement).dataset.id = '2b';
+    list.children[2]!.append(document.createElement('i'));
+    await flushMutations();
+    idle.run();
+    expect(read.mock.results.map((r) => r.value)).toEqual(['2', '1', '2b', '3']);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2b', '3'], 3);
+    // With post 0's reading at start: every reading is counted once.
+    expect(w.stats.reads).toBe(5);
+    w.disconnect();
+  });
+
+  it('with `arrived`, reports a reading taken in the frame without reading it again when nothing changed', async () => {
+    const list = feed(1);
+    const { read, onBatch, idle, frame, w } = framed(list, { arrived: () => false });
+    list.append(postEl(1));
+    await flushMutations();
+    frame.run();
+    idle.run();
+    expect(read.mock.results.map((r) => r.value)).toEqual(['1']);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1'], 1);
+    w.disconnect();
+  });
+
+  it('with `arrived`, reads no more in the frame than one slice', async () => {
+    const list = feed(1);
+    let clock = 0;
+    const { onBatch, idle, frame, w } = framed(list, {
+      arrived: () => false,
+      sliceMs: 10,
+      now: () => clock,
+      read: (el: Element) => {
+        clock += 3;
+        return (el as HTMLElement).dataset.id;
+      },
+    });
+    for (let i = 1; i <= 6; i++) list.append(postEl(i));
+    await flushMutations();
+    const readsBefore = w.stats.reads;
+    frame.run();
+    // 3 ms a read: the fourth crosses the 10 ms slice.
+    expect(w.stats.reads - readsBefore).toBe(4);
+    idle.run();
+    expect(w.stats.reads - readsBefore).toBe(6);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2', '3', '4', '5', '6'], 6);
     w.disconnect();
   });
 

@@ -85,9 +85,10 @@ export interface WatchOptions<T> {
   frame?: Scheduler;
   /**
    * With `frame`: each container that arrived (not read before) is handed over first, to put in what must be
-   * rendered with it without reading it; true when that was done. Only when it returns false for one of them
-   * is the batch read in the frame; otherwise reading waits for idle time, where it costs our script less
-   * (reading in the frame cost 10–30 % more a batch: BENCHMARKS.md, fifteenth session).
+   * rendered with it without reading it; true when that was done. Only the containers it returns false for
+   * are read in the frame (within one slice), and their readings are reported with the next batch; the rest
+   * wait for idle time, where reading costs our script less (reading in the frame cost 10–30 % more a batch:
+   * BENCHMARKS.md, fifteenth session).
    */
   arrived?(container: Element): boolean;
   /** Elements inside these are ignored (our own UI host, video players). */
@@ -154,6 +155,8 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
   const pendingAdded = new Set<Node>();
   let cancel: (() => void) | null = null;
   let cancelFrame: (() => void) | null = null;
+  /** Readings taken in a frame (`arrived`), used by the next batch unless their container changed since. */
+  const early = new WeakMap<Element, T>();
   let fullScan = true;
   const stats = { batches: 0, reads: 0 };
 
@@ -163,10 +166,15 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     const el = node instanceof Element ? node : node.parentElement;
     if (!el || !el.isConnected || ignored(el)) return;
     const container = el.closest(opts.selector);
-    if (container) dirty.add(container);
+    if (container) markDirty(container);
     // Containers inside an added subtree (a batch of feed posts arriving). Only
     // the added node is searched, never the parent it was added to.
-    if (added && el === node) for (const inner of el.querySelectorAll(opts.selector)) dirty.add(inner);
+    if (added && el === node) for (const inner of el.querySelectorAll(opts.selector)) markDirty(inner);
+  }
+
+  function markDirty(container: Element) {
+    dirty.add(container);
+    early.delete(container);
   }
 
   /** The containers the changes since the last batch touched become dirty. */
@@ -205,9 +213,16 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     const state = inProgress;
     for (const el of dirty) {
       dirty.delete(el);
+      const readEarly = early.has(el);
+      const before = early.get(el) as T;
+      early.delete(el);
       if (!el.isConnected) continue;
-      const reading = opts.read(el);
-      stats.reads++;
+      let reading: T;
+      if (readEarly) reading = before;
+      else {
+        reading = opts.read(el);
+        stats.reads++;
+      }
       state.changed++;
       if (opts.keep && !opts.keep(reading)) {
         readings.delete(el);
@@ -258,14 +273,22 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     cancelFrame = null;
     // A batch that stopped after its slice goes on with `resume`; what came meanwhile is the next batch's.
     if (inProgress !== null) return;
-    if (opts.arrived !== undefined) {
-      takePending();
-      let ready = true;
-      for (const el of dirty) if (!live.has(el) && el.isConnected && !opts.arrived(el)) ready = false;
-      if (ready) return;
+    if (opts.arrived === undefined) {
+      if (cancel) cancel();
+      batch();
+      return;
     }
-    if (cancel) cancel();
-    batch();
+    takePending();
+    const unready: Element[] = [];
+    for (const el of dirty) if (!live.has(el) && el.isConnected && !early.has(el) && !opts.arrived(el)) unready.push(el);
+    // Read now what could not be made ready unread; the batch at idle time reports it with the rest.
+    const started = now();
+    const sliceMs = opts.sliceMs ?? Number.POSITIVE_INFINITY;
+    for (const el of unready) {
+      early.set(el, opts.read(el));
+      stats.reads++;
+      if (now() - started >= sliceMs) break;
+    }
   }
 
   /** Our own elements (the Save action, badges) added to or removed from a post: no change to its content. */
