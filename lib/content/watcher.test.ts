@@ -419,6 +419,20 @@ describe('watchElements with a frame', () => {
     w.disconnect();
   });
 
+  it('with `arrived`, reads again after invalidateAll a container read early in a frame', async () => {
+    const list = feed(1);
+    const { read, onBatch, idle, frame, w } = framed(list, { arrived: () => false });
+    list.append(postEl(1));
+    await flushMutations();
+    frame.run();
+    (list.children[1] as HTMLElement).dataset.id = '1b';
+    w.invalidateAll();
+    idle.run();
+    expect(read.mock.results.map((r) => r.value)).toEqual(['1', '1b', '0']);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1b'], 2);
+    w.disconnect();
+  });
+
   it('with `arrived`, reads no more in the frame than one slice', async () => {
     const list = feed(1);
     let clock = 0;

@@ -206,7 +206,8 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
       // that keeps changing cannot keep a batch from ending.
       if (fullScan) {
         fullScan = false;
-        for (const el of opts.root.querySelectorAll(opts.selector)) if (!ignored(el)) dirty.add(el);
+        // Every container is read afresh, one read early in a frame too (who counts as "own" may have changed).
+        for (const el of opts.root.querySelectorAll(opts.selector)) if (!ignored(el)) markDirty(el);
       }
       takePending();
     }
