@@ -7,11 +7,12 @@
  * element leaves the DOM.
  *
  * When new elements arrive (a feed's next posts), the next animation frame
- * (`frame`), before the page renders them, either hands the new containers to
- * `arrived` (which puts their Save action in without reading them; reading stays
- * at idle time) or, where that cannot be done, reads the batch there: either
- * way the action is laid out and painted with its post, once, instead of in a
- * second rendering after idle time.
+ * (`frame`), before the page renders them, hands each new container to
+ * `arrived`, which puts its Save action in without reading it (reading stays at
+ * idle time); a container it cannot do that for is read in the frame, and that
+ * reading is reported with the next batch. Either way the action is laid out
+ * and painted with its post, once, instead of in a second rendering after idle
+ * time. Without `arrived`, the frame reads the whole batch.
  *
  * A batch that runs longer than its slice (many containers at once: a busy
  * post's replies, each its own container) stops after the slice and goes on in
