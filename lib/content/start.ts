@@ -338,9 +338,11 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
       publisher.update(readings, batchContext);
     },
     schedule: (run) => idleScheduler(READ_DELAY_MS)(freshContext(run)),
-    frame: (run) => frameScheduler(freshContext(run)),
-    // Where the Save action can go in without reading (an action bar means a post), reading waits for idle time.
-    arrived: (el) => library.arrived(el),
+    frame: {
+      schedule: (run) => frameScheduler(freshContext(run)),
+      // Where the Save action can go in without reading (an action bar means a post), reading waits for idle time.
+      arrived: (el) => library.arrived(el),
+    },
     resume: taskScheduler,
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => {

@@ -279,30 +279,32 @@ describe('watchElements with a slice', () => {
 });
 
 describe('watchElements with a frame', () => {
-  const framed = (list: HTMLElement, more: Partial<WatchOptions<string | undefined>> = {}) => {
+  /** `arrived` puts every new post's action in unread unless a test says otherwise. */
+  const framed = (list: HTMLElement, { arrived = () => true, ...more }: Partial<WatchOptions<string | undefined>> & { arrived?: (el: Element) => boolean } = {}) => {
     const read = vi.fn((el: Element) => (el as HTMLElement).dataset.id);
     const onBatch = vi.fn();
     const idle = manual();
     const frame = manual();
-    const w = watchElements({ root: list, selector: 'article.post', read, onBatch, schedule: idle.schedule, frame: frame.schedule, ignore: 'social-desk-save', ...more });
+    const w = watchElements({ root: list, selector: 'article.post', read, onBatch, schedule: idle.schedule, frame: { schedule: frame.schedule, arrived }, ignore: 'social-desk-save', ...more });
     w.flush();
     read.mockClear();
     onBatch.mockClear();
     return { read, onBatch, idle, frame, w };
   };
 
-  it('reads posts that arrive in the next frame, and the idle run after it finds nothing left to read', async () => {
+  it('reads in the next frame the posts that arrive unready, and the idle run after it reports them without reading them again', async () => {
     const list = feed(2);
-    const { read, onBatch, idle, frame, w } = framed(list);
+    const { read, onBatch, idle, frame, w } = framed(list, { arrived: () => false });
     list.append(postEl(2), postEl(3));
     await flushMutations();
     expect(frame.pending()).toBe(true);
     expect(idle.pending()).toBe(true);
     frame.run();
     expect(read.mock.calls.map(([el]) => (el as HTMLElement).dataset.id)).toEqual(['2', '3']);
+    expect(onBatch).not.toHaveBeenCalled();
+    idle.run();
+    expect(read).toHaveBeenCalledTimes(2);
     expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2', '3'], 2);
-    // The frame's batch took the idle run's place.
-    expect(idle.pending()).toBe(false);
     expect(w.stats.batches).toBe(2);
     w.disconnect();
   });
@@ -334,11 +336,13 @@ describe('watchElements with a frame', () => {
     w.disconnect();
   });
 
-  it('does not start a batch in a frame while one is being read in slices; what arrived is read next, in a frame', async () => {
+  it('does nothing in a frame while a batch is being read in slices; what arrived meanwhile gets its own frame after it', async () => {
     const list = feed(10);
     let clock = 0;
     const resume = manual();
-    const { read, onBatch, frame, w } = framed(list, {
+    const arrived = vi.fn((_el: Element) => false);
+    const { read, onBatch, idle, frame, w } = framed(list, {
+      arrived,
       sliceMs: 10,
       now: () => clock,
       resume: resume.schedule,
@@ -351,21 +355,27 @@ describe('watchElements with a frame', () => {
     void read;
     list.append(postEl(10));
     await flushMutations();
+    const readsBefore = w.stats.reads;
     frame.run();
-    expect(onBatch).not.toHaveBeenCalled();
+    expect(arrived).not.toHaveBeenCalled();
+    expect(w.stats.reads).toBe(readsBefore);
     resume.run();
     resume.run();
     expect(onBatch).toHaveBeenCalledTimes(1);
     expect(onBatch.mock.calls[0]![0]).toHaveLength(10);
-    // The batch ended with the new post still to read: a frame is asked for again.
+    // The batch ended with the new post still to read: a frame is asked for again, and it reads the post.
     expect(frame.pending()).toBe(true);
     frame.run();
+    expect(arrived).toHaveBeenCalledTimes(1);
+    expect(w.stats.reads).toBe(readsBefore + 7);
+    idle.run();
     expect(onBatch).toHaveBeenCalledTimes(2);
     expect(onBatch.mock.calls[1]![0]).toHaveLength(11);
+    expect(w.stats.reads).toBe(readsBefore + 7);
     w.disconnect();
   });
 
-  it('with `arrived`, the frame only hands over the containers that arrived, and reading waits for idle time', async () => {
+  it('the frame only hands over the containers that arrived, and reading waits for idle time', async () => {
     const list = feed(2);
     const arrived = vi.fn((_el: Element) => true);
     const { read, onBatch, idle, frame, w } = framed(list, { arrived });
@@ -385,7 +395,7 @@ describe('watchElements with a frame', () => {
     w.disconnect();
   });
 
-  it('with `arrived`, reads in the frame only the containers that could not be made ready; the next batch reports them without reading them again', async () => {
+  it('reads in the frame only the containers that could not be made ready; the next batch reports them without reading them again', async () => {
     const list = feed(1);
     const arrived = vi.fn((el: Element) => (el as HTMLElement).dataset.id !== '2');
     const { read, onBatch, idle, frame, w } = framed(list, { arrived });
@@ -407,19 +417,7 @@ describe('watchElements with a frame', () => {
     w.disconnect();
   });
 
-  it('with `arrived`, reports a reading taken in the frame without reading it again when nothing changed', async () => {
-    const list = feed(1);
-    const { read, onBatch, idle, frame, w } = framed(list, { arrived: () => false });
-    list.append(postEl(1));
-    await flushMutations();
-    frame.run();
-    idle.run();
-    expect(read.mock.results.map((r) => r.value)).toEqual(['1']);
-    expect(onBatch).toHaveBeenLastCalledWith(['0', '1'], 1);
-    w.disconnect();
-  });
-
-  it('with `arrived`, reads again after invalidateAll a container read early in a frame', async () => {
+  it('reads again after invalidateAll a container read early in a frame', async () => {
     const list = feed(1);
     const { read, onBatch, idle, frame, w } = framed(list, { arrived: () => false });
     list.append(postEl(1));
@@ -433,7 +431,7 @@ describe('watchElements with a frame', () => {
     w.disconnect();
   });
 
-  it('with `arrived`, reads no more in the frame than one slice', async () => {
+  it('reads no more in the frame than one slice', async () => {
     const list = feed(1);
     let clock = 0;
     const { onBatch, idle, frame, w } = framed(list, {

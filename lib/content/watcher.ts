@@ -12,7 +12,7 @@
  * idle time); a container it cannot do that for is read in the frame, and that
  * reading is reported with the next batch. Either way the action is laid out
  * and painted with its post, once, instead of in a second rendering after idle
- * time. Without `arrived`, the frame reads the whole batch.
+ * time.
  *
  * A batch that runs longer than its slice (many containers at once: a busy
  * post's replies, each its own container) stops after the slice and goes on in
@@ -78,20 +78,15 @@ export interface WatchOptions<T> {
    */
   resume?: Scheduler;
   /**
-   * When a batch that adds elements is read (`frameScheduler`): in the frame that would first paint them, so
-   * what `read` adds to a new post (its Save action) is rendered with it, not in a second layout and paint
-   * after idle time (BENCHMARKS.md, fifteenth session). `schedule` is asked too and reads whatever the frame
-   * has not (frames do not run in a background tab); whichever comes first reads the batch.
+   * What the frame that would first paint new elements does (`schedule`: `frameScheduler`). Each container
+   * that arrived (not read before) is handed to `arrived` first, to put in what must be rendered with it (its
+   * Save action) without reading it, so it is not laid out and painted a second time after idle time
+   * (BENCHMARKS.md, fifteenth session); true when that was done. Only the containers it returns false for are
+   * read in the frame (within one slice), and their readings are reported with the next batch; the rest wait
+   * for idle time, where reading costs our script less (reading in the frame cost 10–30 % more a batch).
+   * `schedule` above is asked too and reads the batch (frames do not run in a background tab).
    */
-  frame?: Scheduler;
-  /**
-   * With `frame`: each container that arrived (not read before) is handed over first, to put in what must be
-   * rendered with it without reading it; true when that was done. Only the containers it returns false for
-   * are read in the frame (within one slice), and their readings are reported with the next batch; the rest
-   * wait for idle time, where reading costs our script less (reading in the frame cost 10–30 % more a batch:
-   * BENCHMARKS.md, fifteenth session).
-   */
-  arrived?(container: Element): boolean;
+  frame?: { schedule: Scheduler; arrived(container: Element): boolean };
   /** Elements inside these are ignored (our own UI host, video players). */
   ignore?: string;
   /**
@@ -268,21 +263,17 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
   }
 
   function requestFrame() {
-    if (opts.frame && !cancelFrame) cancelFrame = opts.frame(fromFrame);
+    const frame = opts.frame;
+    if (frame && !cancelFrame) cancelFrame = frame.schedule(() => fromFrame(frame));
   }
 
-  function fromFrame() {
+  function fromFrame(frame: NonNullable<WatchOptions<T>['frame']>) {
     cancelFrame = null;
     // A batch that stopped after its slice goes on with `resume`; what came meanwhile is the next batch's.
     if (inProgress !== null) return;
-    if (opts.arrived === undefined) {
-      if (cancel) cancel();
-      batch();
-      return;
-    }
     takePending();
     const unready: Element[] = [];
-    for (const el of dirty) if (!live.has(el) && el.isConnected && !early.has(el) && !opts.arrived(el)) unready.push(el);
+    for (const el of dirty) if (!live.has(el) && el.isConnected && !early.has(el) && !frame.arrived(el)) unready.push(el);
     // Read now what could not be made ready unread; the batch at idle time reports it with the rest.
     const started = now();
     const sliceMs = opts.sliceMs ?? Number.POSITIVE_INFINITY;
