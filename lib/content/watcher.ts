@@ -113,6 +113,12 @@ export interface Watcher {
   stats: { batches: number; reads: number };
 }
 
+/** Whether any of these nodes is an element (what can hold a new container), not only text. */
+function anElement(nodes: Iterable<Node>): boolean {
+  for (const n of nodes) if (n instanceof Element) return true;
+  return false;
+}
+
 /**
  * Document order, for sort(). Chromium answers compareDocumentPosition for two posts of one list by walking back
  * from the node it is called on, so the earlier node of a pair is the one to ask: in a list of 2,000 posts,
@@ -236,12 +242,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     inProgress = null;
     // Changes that came while the batch was read are the next batch's.
     if (fullScan || pendingTargets.size > 0 || pendingAdded.size > 0) request();
-    for (const node of pendingAdded) {
-      if (node instanceof Element) {
-        requestFrame();
-        break;
-      }
-    }
+    if (anElement(pendingAdded)) requestFrame();
     const nextLive = new Set<Element>();
     for (const el of state.nextLive) if (el.isConnected) nextLive.add(el);
     const removed = live.size > 0 && [...live].some((el) => !nextLive.has(el));
@@ -297,10 +298,8 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
       // Without this, putting a Save action into a post would make the post be read again in the next batch.
       if (r.type === 'childList' && ours(r.addedNodes) && ours(r.removedNodes)) continue;
       pendingTargets.add(r.target);
-      for (const n of r.addedNodes) {
-        pendingAdded.add(n);
-        if (n instanceof Element) elements = true;
-      }
+      for (const n of r.addedNodes) pendingAdded.add(n);
+      elements ||= anElement(r.addedNodes);
       any = true;
     }
     if (any) request();
