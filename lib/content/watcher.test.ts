@@ -417,6 +417,45 @@ describe('watchElements with a frame', () => {
     w.disconnect();
   });
 
+  it('hands the frame the posts that arrived, not the container around them that only gained them (the main element on Instagram)', async () => {
+    const list = feed(1);
+    list.className = 'feed';
+    const arrived = vi.fn((_el: Element) => false);
+    const { read, onBatch, idle, frame, w } = framed(list, { root: document.body, selector: 'article.post, div.feed', keep: (r) => r !== undefined, arrived });
+    const wrapper = document.createElement('div');
+    wrapper.append(postEl(2));
+    list.append(postEl(1), wrapper);
+    await flushMutations();
+    frame.run();
+    expect(arrived.mock.calls.map(([el]) => (el as HTMLElement).dataset.id)).toEqual(['1', '2']);
+    expect(read.mock.results.map((r) => r.value)).toEqual(['1', '2']);
+    // The feed's element changed too (the wrapper went into it): it is read at idle time, with the rest.
+    idle.run();
+    expect(read.mock.calls.map(([el]) => el)).toEqual([list.children[1], wrapper.firstChild, list]);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1', '2'], 3);
+    w.disconnect();
+  });
+
+  it('hands the frame a container filled in place with content of its own (a placeholder that becomes a post)', async () => {
+    const list = feed(1);
+    const placeholder = postEl(1);
+    delete placeholder.dataset.id;
+    list.append(placeholder);
+    const arrived = vi.fn((_el: Element) => false);
+    const { read, onBatch, idle, frame, w } = framed(list, { keep: (r) => r !== undefined, arrived });
+    placeholder.dataset.id = '1';
+    placeholder.append(document.createElement('span'));
+    await flushMutations();
+    expect(frame.pending()).toBe(true);
+    frame.run();
+    expect(arrived.mock.calls.map(([el]) => el)).toEqual([placeholder]);
+    expect(read.mock.results.map((r) => r.value)).toEqual(['1']);
+    idle.run();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(onBatch).toHaveBeenLastCalledWith(['0', '1'], 1);
+    w.disconnect();
+  });
+
   it('reads again after invalidateAll a container read early in a frame', async () => {
     const list = feed(1);
     const { read, onBatch, idle, frame, w } = framed(list, { arrived: () => false });

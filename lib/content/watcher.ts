@@ -79,7 +79,8 @@ export interface WatchOptions<T> {
   resume?: Scheduler;
   /**
    * What the frame that would first paint new elements does (`schedule`: `frameScheduler`). Each container
-   * that arrived (not read before) is handed to `arrived` first, to put in what must be rendered with it (its
+   * that arrived (added, or filled in place with content of its own, and not read before; not one that only
+   * gained containers, like the feed's element around its posts) is handed to `arrived` first, to put in what must be rendered with it (its
    * Save action) without reading it, so it is not laid out and painted a second time after idle time
    * (BENCHMARKS.md, fifteenth session); true when that was done. Only the containers it returns false for are
    * read in the frame (within one slice), and their readings are reported with the next batch; the rest wait
@@ -157,6 +158,8 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
   const pendingAdded = new Set<Node>();
   let cancel: (() => void) | null = null;
   let cancelFrame: (() => void) | null = null;
+  /** Containers that elements added since the last frame or batch brought or filled: what the frame hands to `arrived`. */
+  const arrivedNow = new Set<Element>();
   /** Readings taken in a frame (`arrived`), used by the next batch unless their container changed since. */
   const early = new WeakMap<Element, T>();
   let fullScan = true;
@@ -169,9 +172,19 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     if (!el || !el.isConnected || ignored(el)) return;
     const container = el.closest(opts.selector);
     if (container) markDirty(container);
+    if (!added || el !== node) return;
     // Containers inside an added subtree (a batch of feed posts arriving). Only
     // the added node is searched, never the parent it was added to.
-    if (added && el === node) for (const inner of el.querySelectorAll(opts.selector)) markDirty(inner);
+    let holdsContainers = container === el;
+    if (holdsContainers) arrivedNow.add(el);
+    for (const inner of el.querySelectorAll(opts.selector)) {
+      markDirty(inner);
+      arrivedNow.add(inner);
+      holdsContainers = true;
+    }
+    // Content of its own added to a container (a placeholder filled in place) is new to it too. A container
+    // that only gains containers (the feed's element around its posts, a container on Instagram) is not.
+    if (!holdsContainers && container) arrivedNow.add(container);
   }
 
   function markDirty(container: Element) {
@@ -212,6 +225,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
         for (const el of opts.root.querySelectorAll(opts.selector)) if (!ignored(el)) markDirty(el);
       }
       takePending();
+      arrivedNow.clear();
     }
     const state = inProgress;
     for (const el of dirty) {
@@ -274,7 +288,8 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     if (inProgress !== null) return;
     takePending();
     const unready: Element[] = [];
-    for (const el of dirty) if (!live.has(el) && el.isConnected && !early.has(el) && !frame.arrived(el)) unready.push(el);
+    for (const el of arrivedNow) if (dirty.has(el) && !live.has(el) && el.isConnected && !early.has(el) && !frame.arrived(el)) unready.push(el);
+    arrivedNow.clear();
     // Read now what could not be made ready unread; the batch at idle time reports it with the rest.
     const started = now();
     const sliceMs = opts.sliceMs ?? Number.POSITIVE_INFINITY;
@@ -323,6 +338,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
       cancel = null;
       if (cancelFrame) cancelFrame();
       cancelFrame = null;
+      arrivedNow.clear();
     },
     stats,
   };
