@@ -79,13 +79,14 @@ export interface WatchOptions<T> {
   resume?: Scheduler;
   /**
    * What the frame that would first paint new elements does (`schedule`: `frameScheduler`). Each container
-   * that arrived (added, or filled in place with content of its own, and not read before; not one that only
-   * gained containers, like the feed's element around its posts) is handed to `arrived` first, to put in what must be rendered with it (its
-   * Save action) without reading it, so it is not laid out and painted a second time after idle time
-   * (BENCHMARKS.md, fifteenth session); true when that was done. Only the containers it returns false for are
-   * read in the frame (within one slice), and their readings are reported with the next batch; the rest wait
-   * for idle time, where reading costs our script less (reading in the frame cost 10–30 % more a batch).
-   * `schedule` above is asked too and reads the batch (frames do not run in a background tab).
+   * that arrived is handed to `arrived` first: added, or filled in place with content of its own, and not
+   * read before (not one that only gained containers, like the feed's element around its posts). `arrived`
+   * puts in what must be rendered with it (its Save action) without reading it, so it is not laid out and
+   * painted a second time after idle time (BENCHMARKS.md, fifteenth session), and says true when it did.
+   * Only the containers it returns false for are read in the frame (within one slice), and their readings are
+   * reported with the next batch; the rest wait for idle time, where reading costs our script less (reading
+   * in the frame cost 10–30 % more a batch). `schedule` above is asked too and reads the batch (frames do not
+   * run in a background tab).
    */
   frame?: { schedule: Scheduler; arrived(container: Element): boolean };
   /** Elements inside these are ignored (our own UI host, video players). */
@@ -158,7 +159,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
   const pendingAdded = new Set<Node>();
   let cancel: (() => void) | null = null;
   let cancelFrame: (() => void) | null = null;
-  /** Containers that elements added since the last frame or batch brought or filled: what the frame hands to `arrived`. */
+  /** Containers that the added nodes `takePending` just went through brought or filled: what the frame hands to `arrived`. */
   const arrivedNow = new Set<Element>();
   /** Readings taken in a frame (`arrived`), used by the next batch unless their container changed since. */
   const early = new WeakMap<Element, T>();
@@ -288,7 +289,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     if (inProgress !== null) return;
     takePending();
     const unready: Element[] = [];
-    for (const el of arrivedNow) if (dirty.has(el) && !live.has(el) && el.isConnected && !early.has(el) && !frame.arrived(el)) unready.push(el);
+    for (const el of arrivedNow) if (!live.has(el) && el.isConnected && !early.has(el) && !frame.arrived(el)) unready.push(el);
     arrivedNow.clear();
     // Read now what could not be made ready unread; the batch at idle time reports it with the rest.
     const started = now();
@@ -338,7 +339,6 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
       cancel = null;
       if (cancelFrame) cancelFrame();
       cancelFrame = null;
-      arrivedNow.clear();
     },
     stats,
   };
