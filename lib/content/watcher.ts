@@ -159,8 +159,6 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
   const pendingAdded = new Set<Node>();
   let cancel: (() => void) | null = null;
   let cancelFrame: (() => void) | null = null;
-  /** Containers that the added nodes `takePending` just went through brought or filled: what the frame hands to `arrived`. */
-  const arrivedNow = new Set<Element>();
   /** Readings taken in a frame (`arrived`), used by the next batch unless their container changed since. */
   const early = new WeakMap<Element, T>();
   let fullScan = true;
@@ -168,7 +166,7 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
 
   const ignored = (node: Element) => (opts.ignore ? node.closest(opts.ignore) !== null : false);
 
-  function collect(node: Node, added: boolean) {
+  function collect(node: Node, added: boolean, arrivals: Set<Element>) {
     const el = node instanceof Element ? node : node.parentElement;
     if (!el || !el.isConnected || ignored(el)) return;
     const container = el.closest(opts.selector);
@@ -177,15 +175,15 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     // Containers inside an added subtree (a batch of feed posts arriving). Only
     // the added node is searched, never the parent it was added to.
     let holdsContainers = container === el;
-    if (holdsContainers) arrivedNow.add(el);
+    if (holdsContainers) arrivals.add(el);
     for (const inner of el.querySelectorAll(opts.selector)) {
       markDirty(inner);
-      arrivedNow.add(inner);
+      arrivals.add(inner);
       holdsContainers = true;
     }
     // Content of its own added to a container (a placeholder filled in place) is new to it too. A container
     // that only gains containers (the feed's element around its posts, a container on Instagram) is not.
-    if (!holdsContainers && container) arrivedNow.add(container);
+    if (!holdsContainers && container) arrivals.add(container);
   }
 
   function markDirty(container: Element) {
@@ -193,12 +191,17 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     early.delete(container);
   }
 
-  /** The containers the changes since the last batch touched become dirty. */
-  function takePending() {
-    for (const target of pendingTargets) collect(target, false);
-    for (const node of pendingAdded) collect(node, true);
+  /**
+   * The containers the changes since the last batch touched become dirty. Returns the ones that arrived
+   * (brought or filled by added nodes): what the frame hands to `arrived`.
+   */
+  function takePending(): Set<Element> {
+    const arrivals = new Set<Element>();
+    for (const target of pendingTargets) collect(target, false, arrivals);
+    for (const node of pendingAdded) collect(node, true, arrivals);
     pendingTargets.clear();
     pendingAdded.clear();
+    return arrivals;
   }
 
   /** The batch being read across runs: the live set it is building and what it has read so far. */
@@ -226,7 +229,6 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
         for (const el of opts.root.querySelectorAll(opts.selector)) if (!ignored(el)) markDirty(el);
       }
       takePending();
-      arrivedNow.clear();
     }
     const state = inProgress;
     for (const el of dirty) {
@@ -287,10 +289,8 @@ export function watchElements<T>(opts: WatchOptions<T>): Watcher {
     cancelFrame = null;
     // A batch that stopped after its slice goes on with `resume`; what came meanwhile is the next batch's.
     if (inProgress !== null) return;
-    takePending();
     const unready: Element[] = [];
-    for (const el of arrivedNow) if (!live.has(el) && el.isConnected && !early.has(el) && !frame.arrived(el)) unready.push(el);
-    arrivedNow.clear();
+    for (const el of takePending()) if (!live.has(el) && el.isConnected && !early.has(el) && !frame.arrived(el)) unready.push(el);
     // Read now what could not be made ready unread; the batch at idle time reports it with the rest.
     const started = now();
     const sliceMs = opts.sliceMs ?? Number.POSITIVE_INFINITY;
