@@ -2,6 +2,7 @@ import { StrictMode, useMemo, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { I18nContext } from '@/lib/i18n';
+import { renderDraft } from '@/lib/content/draft';
 import { buildReplyQueue } from '@/lib/content/queue';
 import type { PanelUiDeps } from '@/lib/content/panel-ui';
 import { Panel } from './Panel';
@@ -57,7 +58,7 @@ export function PanelHost({ store, replies, library, t, onToggle, onConfirmIdent
             error={picker.error}
             initialQuery={picker.initialQuery}
             initialTemplateId={picker.initialTemplateId}
-            render={replies.render}
+            render={(template, seed) => renderDraft(replies.draftContext(), template, seed)}
             busy={picker.busy}
             result={picker.result}
             onInsert={(template, text) => void replies.insert(template, text)}

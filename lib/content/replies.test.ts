@@ -3,6 +3,7 @@ import type { CaptureResult, Request, TemplateView } from '../messaging/protocol
 import type { PlatformAdapter } from '../platforms/types';
 import { comment, ME, NOW, post, reading } from '@/test/builders';
 import { tEn } from '@/test/i18n';
+import { renderDraft } from './draft';
 import { buildReplyQueue } from './queue';
 import type { ReplySite } from './reply-site';
 import { createReplyController, type ReplyDeps } from './replies';
@@ -93,7 +94,7 @@ describe('reply controller', () => {
     const picker = store.get().picker!;
     expect(picker.target.interactionId).toBe('linkedin:comment_received:c1');
     expect(picker.target.postUrl).toBe('https://www.linkedin.com/feed/update/urn:li:activity:1/');
-    expect(controller.render(picker.templates![0]!, 0).text).toMatch(/^(Thanks|Thank you) Sarah!$/);
+    expect(renderDraft(controller.draftContext(), picker.templates![0]!, 0).text).toMatch(/^(Thanks|Thank you) Sarah!$/);
   });
 
   it('lists every language when none is written for the comment’s', async () => {

@@ -2,10 +2,10 @@ import type { PickerResult } from '@/components/panel/ReplyPicker';
 import type { Translate } from '../i18n';
 import type { SendContentRequest } from '../messaging/content-client';
 import type { TemplateView } from '../messaging/protocol';
-import type { ExtractedComment, Platform, PlatformAdapter } from '../platforms/types';
-import { classifyComment } from '../templates/classify';
-import { firstNameOf, renderTemplate, seedFrom, type TemplateError, type TemplateVars } from '../templates/engine';
+import type { ExtractedComment, PlatformAdapter } from '../platforms/types';
+import { commentLanguage } from '../templates/language';
 import { editableRoot } from './insert';
+import type { DraftContext } from './draft';
 import type { QueueItem } from './queue';
 import type { ReplySite } from './reply-site';
 import { shortCodeAtEnd, textBeforeCaret } from './shortcode';
@@ -65,17 +65,6 @@ export interface ReplyDeps {
   boxWaitMs?: number;
 }
 
-export const PLATFORM_NAMES: Record<Platform, string> = {
-  linkedin: 'LinkedIn',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  youtube: 'YouTube',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-  other: '',
-};
-
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const SHORT_CODE_REFRESH_MS = 30_000;
 
@@ -120,7 +109,7 @@ export function createReplyController(deps: ReplyDeps) {
         result: null,
       },
     });
-    const language = target.comment ? classifyComment(target.comment.text).language : null;
+    const language = target.comment ? commentLanguage(target.comment.text) : null;
     try {
       let data = await listTemplates(language);
       let allLanguages = false;
@@ -194,21 +183,6 @@ export function createReplyController(deps: ReplyDeps) {
       }
     }
     return box;
-  }
-
-  function render(template: TemplateView, seed: number): { text: string; errors: TemplateError[] } {
-    const picker = store.get().picker;
-    const comment = picker?.target.comment ?? null;
-    const name = comment?.author.name.trim() || undefined;
-    const vars: TemplateVars = {
-      ...(name ? { name, first_name: firstNameOf(name) } : {}),
-      ...(picker?.myName ? { my_name: picker.myName } : store.get().identity?.name ? { my_name: store.get().identity?.name ?? '' } : {}),
-      platform: PLATFORM_NAMES[adapter.platform],
-      ...(picker?.target.postUrl ? { post_url: picker.target.postUrl } : {}),
-      date: new Intl.DateTimeFormat(deps.locale, { dateStyle: 'medium' }).format(deps.now()),
-      campaign: picker?.campaign ?? '',
-    };
-    return renderTemplate(template.body, vars, { seed: seedFrom(comment?.commentId ?? template.id) + seed });
   }
 
   async function insert(template: TemplateView, text: string) {
@@ -307,7 +281,10 @@ export function createReplyController(deps: ReplyDeps) {
       const origin = event.composedPath()[0] ?? event.target;
       if (origin instanceof Element && !deps.isOwnUi(event.target) && editableRoot(origin) !== null) void refreshShortCodes();
     },
-    render,
+    /** What a draft for the open picker is rendered from (lib/content/draft.ts, in the panel's UI). */
+    draftContext(): DraftContext {
+      return { picker: store.get().picker ?? null, identityName: store.get().identity?.name ?? null, platform: adapter.platform, locale: deps.locale, now: deps.now() };
+    },
     insert,
     close() {
       const picker = store.get().picker;

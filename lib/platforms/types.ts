@@ -8,6 +8,18 @@
 export const PLATFORMS = ['linkedin', 'facebook', 'instagram', 'x', 'youtube', 'threads', 'tiktok', 'other'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** How each platform names itself (the `{platform}` of a reply template, the benchmark's tables); 'other' has no name. */
+export const PLATFORM_NAMES: Record<Platform, string> = {
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X',
+  youtube: 'YouTube',
+  threads: 'Threads',
+  tiktok: 'TikTok',
+  other: '',
+};
+
 /** A count as read from the page. `null` means "unknown" (unreadable), never 0. */
 export type Count = number | null;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, classifyComment, detectLanguage, kindMessageKey, reasonMessage, urgency, type CommentKind, type CommentLanguage } from './classify';
+import { byUrgency, classifyComment, kindMessageKey, reasonMessage, urgency, type CommentKind } from './classify';
+import { commentLanguage, detectLanguage, type CommentLanguage } from './language';
 
 /** Comments as small cafés, bakeries and shops in Taiwan and Hong Kong get them. */
 const TABLE: Array<[string, CommentKind, CommentLanguage]> = [
@@ -124,6 +125,12 @@ describe('detectLanguage', () => {
     ['I love 台北 so much, best city ever', 'en'],
   ] as const)('%s → %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
+  });
+
+  it('commentLanguage reads a page’s comment as classifyComment does (full-width Latin letters are Latin)', () => {
+    expect(detectLanguage('ｔｈａｎｋ ｙｏｕ')).toBe('other');
+    for (const text of ['ｔｈａｎｋ ｙｏｕ', ...TABLE.map(([t]) => t)]) expect(commentLanguage(text)).toBe(classifyComment(text).language);
+    expect(commentLanguage('ｔｈａｎｋ ｙｏｕ')).toBe('en');
   });
 });
 

@@ -7,8 +7,9 @@
  * it as "looks like", never as a fact.
  */
 
+import { detectLanguage, hanCount, type CommentLanguage } from './language';
+
 export type CommentKind = 'question' | 'negative' | 'praise' | 'neutral';
-export type CommentLanguage = 'en' | 'zh' | 'other';
 export type Confidence = 'low' | 'medium' | 'high';
 
 export interface Classification {
@@ -95,23 +96,6 @@ const EMOJI: [RegExp, Signal, Weight][] = [
   [/😍|🥰|😋|🤤|💯|👏|🙌|🔥|❤️|❤|💕|💖|💗|😻|🤩|🥳|✨|👍|💓|♥️/u, 'praise', 1],
   [/🤔|❓|❔|🙋/u, 'question', 1],
 ];
-
-function hanCount(text: string): number {
-  return (text.match(/\p{Script=Han}/gu) ?? []).length;
-}
-
-export function detectLanguage(text: string): CommentLanguage {
-  const han = hanCount(text);
-  const kana = (text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
-  const hangul = (text.match(/\p{Script=Hangul}/gu) ?? []).length;
-  const latinWords = (text.match(/[A-Za-z]{2,}/g) ?? []).length;
-  const otherLetters = (text.match(/[\p{L}]/gu) ?? []).length - han - kana - hangul - (text.match(/[A-Za-z]/g) ?? []).length;
-  if (kana > 0 || hangul > han) return 'other';
-  if (han > 0 && han * 2 >= latinWords) return 'zh';
-  if (latinWords > 0 && otherLetters <= latinWords) return 'en';
-  if (han > 0) return 'zh';
-  return 'other';
-}
 
 /** Matches of a cue table, strongest first, skipping any that overlaps one already taken (推推 then not 推). */
 function* matchesOf(text: string, table: [RegExp, Weight][]): Generator<{ m: RegExpMatchArray; index: number; weight: Weight }> {

@@ -5,6 +5,7 @@ import type { CaptureResultFigures } from './scenarios/capture';
 import type { DashboardResult, ScaleResult } from './scenarios/data';
 import type { FeedPlatformResult, FeedRun } from './scenarios/feed';
 import type { LoadSample, PanelTiming } from './scenarios/startup';
+import { PLATFORM_NAMES, type Platform } from '../../lib/platforms/types';
 import { distribution, max, median } from './stats';
 
 export const BUDGETS = {
@@ -21,16 +22,7 @@ export const BUDGETS = {
   searchMs: 50,
 } as const;
 
-const NAMES: Record<string, string> = {
-  linkedin: 'LinkedIn',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  youtube: 'YouTube',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-};
-const nameOf = (p: string) => NAMES[p] ?? p;
+const nameOf = (p: string) => (p in PLATFORM_NAMES && PLATFORM_NAMES[p as Platform]) || p;
 const MB = 1e6;
 
 /** One value per extension variant ('ours', 'compare:…'), from a function of its runs (and the baseline's). */

@@ -39,6 +39,17 @@ describe('LinkedIn slice, end to end in Chromium', () => {
     expect(readFileSync(join(EXTENSION_DIR, 'panel-ui.js'), 'utf8').includes(reactDom)).toBe(true);
   });
 
+  it('keeps the comment classifier and the template engine out of it too: only the panel’s queue and picker use them', () => {
+    // A reason code of the classifier (lib/templates/classify.ts) and a tracking key of the engine (engine.ts).
+    const markers = ['negated_praise', 'utm_campaign'];
+    for (const f of readdirSync(join(EXTENSION_DIR, 'content-scripts')).filter((n) => n.endsWith('.js'))) {
+      const code = readFileSync(join(EXTENSION_DIR, 'content-scripts', f), 'utf8');
+      for (const marker of markers) expect(code.includes(marker), `${f}: ${marker}`).toBe(false);
+    }
+    const panelUi = readFileSync(join(EXTENSION_DIR, 'panel-ui.js'), 'utf8');
+    for (const marker of markers) expect(panelUi.includes(marker), marker).toBe(true);
+  });
+
   it('takes its UI strings from the table the background stored, and from Chrome’s lookup when that table is unusable', async () => {
     // Written when the service worker starts.
     const read = () => session.worker.evaluate(async () => ({ language: chrome.i18n.getUILanguage(), table: (await chrome.storage.local.get('uiStrings')).uiStrings }));
