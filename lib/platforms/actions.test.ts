@@ -53,6 +53,7 @@ const WITH_BARS: Array<[string, string]> = [
   ['x', 'home-timeline.html'],
   ['threads', 'feed.html'],
   ['tiktok', 'feed.html'],
+  ['linkedin', 'feed.html'],
   ['linkedin', 'own-post.html'],
   ['linkedin', 'guest-post.html'],
   ['youtube', 'own-post.html'],
@@ -86,6 +87,7 @@ describe('actionAnchor', () => {
 
   it('has no anchor where a page shows no action bar (the action goes to the corner)', () => {
     const { doc, ctx } = load('linkedin', 'feed.html');
+    for (const bar of doc.querySelectorAll('.feed-shared-social-action-bar')) bar.remove();
     expect(postContainers(linkedinAdapter, doc, ctx).map((c) => c.anchor)).toEqual([null, null, null]);
     const grid = load('youtube', 'channel-videos.html');
     expect(postContainers(youtubeAdapter, grid.doc, grid.ctx).every((c) => c.anchor === null)).toBe(true);
