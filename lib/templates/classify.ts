@@ -7,7 +7,7 @@
  * it as "looks like", never as a fact.
  */
 
-import { detectLanguage, hanCount, type CommentLanguage } from './language';
+import { cleanComment, detectLanguage, hanCount, type CommentLanguage } from './language';
 
 export type CommentKind = 'question' | 'negative' | 'praise' | 'neutral';
 export type Confidence = 'low' | 'medium' | 'high';
@@ -154,7 +154,7 @@ function enCues(text: string): Cue[] {
 
 /** Classifies one comment. Never certain: see `confidence` and `reasons`. */
 export function classifyComment(text: string): Classification {
-  const clean = text.normalize('NFKC').trim();
+  const clean = cleanComment(text);
   const language = detectLanguage(clean);
   const cues: Cue[] = [];
   if (hanCount(clean) > 0) cues.push(...zhCues(clean));

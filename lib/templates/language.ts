@@ -11,7 +11,12 @@ export function hanCount(text: string): number {
   return (text.match(/\p{Script=Han}/gu) ?? []).length;
 }
 
-/** `text` as classifyComment cleans it (NFKC: full-width Latin letters count as Latin). */
+/** A comment's text as the classifier and the language read it: NFKC (full-width Latin letters are Latin), trimmed. */
+export function cleanComment(text: string): string {
+  return text.normalize('NFKC').trim();
+}
+
+/** `text` cleaned (cleanComment). */
 export function detectLanguage(text: string): CommentLanguage {
   const han = hanCount(text);
   const kana = (text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
@@ -27,5 +32,5 @@ export function detectLanguage(text: string): CommentLanguage {
 
 /** The language of a comment as the page shows it: `classifyComment(text).language`, without classifying it. */
 export function commentLanguage(text: string): CommentLanguage {
-  return detectLanguage(text.normalize('NFKC').trim());
+  return detectLanguage(cleanComment(text));
 }
