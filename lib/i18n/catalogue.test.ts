@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, CATALOGUE_KEY, catalogueTranslator, pickCatalogue, readCatalogue, storeCatalogue } from './catalogue';
-import { PAGE_STRING_KEYS } from './page-strings';
+import { buildCatalogue, CATALOGUE_KEY, catalogueTranslator, readCatalogue, storeCatalogue } from './catalogue';
 import { translatorFrom, type Translate } from './index';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -23,17 +22,6 @@ describe('the UI strings table of the content scripts', () => {
       }
     });
   }
-
-  it('gives the page’s strings from the page’s table as from the whole one, and nothing else', () => {
-    const messages = table('zh_TW');
-    const whole = buildCatalogue(Object.keys(messages), translatorFrom(messages), 'zh-TW');
-    const page = pickCatalogue(whole, [...PAGE_STRING_KEYS, 'noSuchKey', 'constructor']);
-    expect(page.language).toBe('zh-TW');
-    expect(Object.keys(page.messages).sort()).toEqual([...PAGE_STRING_KEYS].sort());
-    const [fromPage, fromWhole] = [page, whole].map((c) => catalogueTranslator(readCatalogue(JSON.parse(JSON.stringify(c)), 'zh-TW'), () => 'fallback'));
-    for (const key of PAGE_STRING_KEYS) expect(fromPage!(key, ['3']), key).toBe(fromWhole!(key, ['3']));
-    expect(fromPage!('panelTitle')).toBe('fallback');
-  });
 
   it('asks the fallback for what it does not have', () => {
     const t = catalogueTranslator({ a: 'A' }, (key) => `fallback:${key}`);

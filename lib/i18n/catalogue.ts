@@ -44,13 +44,6 @@ export function buildCatalogue(keys: readonly string[], getMessage: GetMessage, 
   return { language, messages };
 }
 
-/** The part of a table with only these keys (the page's table, from the whole one). */
-export function pickCatalogue(catalogue: Catalogue, keys: readonly string[]): Catalogue {
-  const messages: Record<string, string> = {};
-  for (const key of keys) if (Object.hasOwn(catalogue.messages, key)) messages[key] = catalogue.messages[key]!;
-  return { language: catalogue.language, messages };
-}
-
 /** The stored table's messages when it is whole and of this language, else null. */
 export function readCatalogue(raw: unknown, language: string): Record<string, string> | null {
   if (typeof raw !== 'object' || raw === null) return null;
