@@ -12,8 +12,7 @@ import { PANEL_UI_FILE } from '@/lib/content/panel-ui';
 import { contentModules } from '@/lib/build/content-loaders';
 import { createStorageState, storageFullItem } from '@/lib/background/storage-state';
 import { cachedItem } from '@/lib/background/cached-item';
-import { buildCatalogue, CATALOGUE_KEY, PAGE_CATALOGUE_KEY, storeCatalogue } from '@/lib/i18n/catalogue';
-import { PAGE_STRING_KEYS } from '@/lib/i18n/page-strings';
+import { buildCatalogue, storeCatalogue } from '@/lib/i18n/catalogue';
 import englishMessages from '@/public/_locales/en/messages.json';
 import { clearAllSettings, ownProfilesItem, readAllSettings, timeZoneItem, weekStartItem, weeklySummaryNotifyItem, writeAllSettings } from '@/lib/storage';
 import { defaultTimeZone, isValidTimeZone } from '@/lib/stats/days';
@@ -23,10 +22,10 @@ export default defineBackground({
   main() {
     const db = new SocialDeskDB();
     // The content scripts' UI strings, stored once per language and build (lib/i18n/catalogue.ts).
-    const tables: Array<[string, readonly string[]]> = [[CATALOGUE_KEY, Object.keys(englishMessages)], [PAGE_CATALOGUE_KEY, PAGE_STRING_KEYS]];
-    for (const [key, keys] of tables) {
-      void storeCatalogue(browser.storage.local, key, buildCatalogue(keys, (k, subs) => browser.i18n.getMessage(k, subs), browser.i18n.getUILanguage())).catch(() => undefined);
-    }
+    void storeCatalogue(
+      browser.storage.local,
+      buildCatalogue(Object.keys(englishMessages), (key, subs) => browser.i18n.getMessage(key, subs), browser.i18n.getUILanguage()),
+    ).catch(() => undefined);
     const templateSync = startTemplateSync(db);
     const storageState = createStorageState(storageFullItem, () => Date.now());
     // Read on every captured page: kept in memory, current through storage change events.

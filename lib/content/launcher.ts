@@ -1,7 +1,7 @@
-import type { PageTranslate } from '../i18n/page-strings';
+import type { Translate } from '../i18n';
 
 /** The closed panel's tab: its accessible name says how many comments wait. */
-export function tabLabel(t: PageTranslate, waiting: number): string {
+export function tabLabel(t: Translate, waiting: number): string {
   return waiting > 0 ? t('panelOpenWaiting', String(waiting)) : t('panelOpen');
 }
 
@@ -26,7 +26,7 @@ export interface Launcher {
  * draws the same tab (components/panel/Panel.tsx) in place of this one.
  * Hovering or focusing the tab starts loading the UI, so a click rarely waits.
  */
-export function createLauncher(container: HTMLElement, t: PageTranslate, on: { open(): void; preload(): void }): Launcher {
+export function createLauncher(container: HTMLElement, t: Translate, on: { open(): void; preload(): void }): Launcher {
   const doc = container.ownerDocument;
   const button = doc.createElement('button');
   button.type = 'button';

@@ -1,5 +1,5 @@
 import type { SaveDialogState, AnchorRect } from '@/components/panel/SaveDialog';
-import type { PageTranslate } from '../i18n/page-strings';
+import type { Translate } from '../i18n';
 import type { SendContentRequest } from '../messaging/content-client';
 import type { MessageError } from '../messaging/protocol';
 import { firstMediaUrl } from '../platforms/media';
@@ -20,7 +20,7 @@ export interface LibraryControllerOptions {
   doc: Document;
   adapter: Pick<PlatformAdapter, 'containerSelector' | 'actionAnchor' | 'anchorMeansPost'>;
   store: PanelStore;
-  t: PageTranslate;
+  t: Translate;
   send: SendContentRequest;
   pageUrl(): string;
   /** Reads a container's post now (a Save action chosen before its container was read). */

@@ -1,5 +1,5 @@
 import type { PickerResult } from '@/components/panel/ReplyPicker';
-import type { PageTranslate } from '../i18n/page-strings';
+import type { Translate } from '../i18n';
 import type { SendContentRequest } from '../messaging/content-client';
 import type { TemplateView } from '../messaging/protocol';
 import type { ExtractedComment, PlatformAdapter } from '../platforms/types';
@@ -53,7 +53,7 @@ export interface ReplyDeps {
   adapter: PlatformAdapter;
   site: ReplySite;
   store: PanelStore;
-  t: PageTranslate;
+  t: Translate;
   send: Send;
   writeClipboard(text: string): Promise<void>;
   /** The UI language, for `{date}`. */

@@ -1,4 +1,4 @@
-import type { PageTranslate } from '../i18n/page-strings';
+import type { Translate } from '../i18n';
 import type { ExtractedPost, PlatformAdapter } from '../platforms/types';
 import type { AnchorRect } from '@/components/panel/SaveDialog';
 import { sharedStyle } from './shared-style';
@@ -24,7 +24,7 @@ export interface SaveTarget {
 
 export interface SaveActionsOptions {
   adapter: Pick<PlatformAdapter, 'actionAnchor' | 'anchorMeansPost'>;
-  t: PageTranslate;
+  t: Translate;
   isSaved(key: string): boolean;
   /** The user chose Save on a post (in the page or the panel). */
   onSave(target: SaveTarget, anchor: AnchorRect): void;
@@ -142,7 +142,7 @@ function buildButton(doc: Document): HTMLButtonElement {
  * labelled button (a third less than making them). Where the browser does not
  * clone shadow roots, the clone gets its own and a copy of the button.
  */
-function hostTemplate(doc: Document, t: PageTranslate): HTMLElement {
+function hostTemplate(doc: Document, t: Translate): HTMLElement {
   const el = doc.createElement(SAVE_HOST_TAG);
   el.dataset.placement = 'bar';
   const button = buildButton(doc);
@@ -151,7 +151,7 @@ function hostTemplate(doc: Document, t: PageTranslate): HTMLElement {
   return el;
 }
 
-function setSavedState(button: HTMLButtonElement, label: HTMLSpanElement, saved: boolean, t: PageTranslate) {
+function setSavedState(button: HTMLButtonElement, label: HTMLSpanElement, saved: boolean, t: Translate) {
   label.textContent = t(saved ? 'savedAction' : 'saveAction');
   button.setAttribute('aria-pressed', String(saved));
   button.title = t(saved ? 'savedActionTitle' : 'saveActionTitle');

@@ -3,8 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import launcherCss from '@/components/panel/launcher.css?inline';
 import type { Translate } from '../i18n';
-import { CATALOGUE_KEY, catalogueTranslator, PAGE_CATALOGUE_KEY, readCatalogue } from '../i18n/catalogue';
-import type { PageTranslate } from '../i18n/page-strings';
+import { CATALOGUE_KEY, catalogueTranslator, readCatalogue } from '../i18n/catalogue';
 import { sendContentRequest } from '../messaging/content-client';
 import { lazyBgToContentSchema } from '../messaging/content-schemas';
 import { mergeReadings, oncePerRead, readsAnything, safeReadContainer, safeReadIdentity } from '../platforms/read';
@@ -38,11 +37,11 @@ const getMessage: Translate = (key, subs) => {
   return message;
 };
 
-/** A UI strings table the background stored (the page's, read with the settings, or the whole one for the panel's UI); an unreadable one is no table. */
-async function storedStrings(key: typeof PAGE_CATALOGUE_KEY | typeof CATALOGUE_KEY): Promise<Record<string, string> | null> {
+/** The UI strings table the background stored, read with the settings; an unreadable one is no table. */
+async function storedStrings(): Promise<Record<string, string> | null> {
   try {
-    const stored = await browser.storage.local.get(key);
-    return readCatalogue(stored[key], browser.i18n.getUILanguage());
+    const stored = await browser.storage.local.get(CATALOGUE_KEY);
+    return readCatalogue(stored[CATALOGUE_KEY], browser.i18n.getUILanguage());
   } catch {
     return null;
   }
@@ -77,9 +76,8 @@ async function confirmIdentity(reading: PageReading | null, yes: boolean) {
  * cleanly when the extension is updated (ctx invalidated) or the SPA navigates.
  */
 export async function startContent(ctx: ContentScriptContext, adapter: PlatformAdapter, replySite: ReplySite | null = null) {
-  const [initialOpen, initialProfiles, strings] = await Promise.all([panelOpenItem.getValue(), ownProfilesItem.getValue(), storedStrings(PAGE_CATALOGUE_KEY)]);
-  // The strings this script shows by itself; the panel's UI gets every string (loadUi).
-  const t: PageTranslate = catalogueTranslator(strings, getMessage);
+  const [initialOpen, initialProfiles, strings] = await Promise.all([panelOpenItem.getValue(), ownProfilesItem.getValue(), storedStrings()]);
+  const t = catalogueTranslator(strings, getMessage);
   // A newer instance of this script (injected after an install or update) may have
   // taken over while we waited: then this one must not set anything up.
   if (ctx.isInvalid) return;
@@ -127,10 +125,11 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     store.set({ open, yielded: false });
     void panelOpenItem.setValue(open);
   };
-  const deps: Omit<PanelUiDeps, 't'> = {
+  const deps: PanelUiDeps = {
     store,
     replies,
     library,
+    t,
     onToggle: toggleOpen,
     onConfirmIdentity: (yes) => void confirmIdentity(store.get().reading, yes),
   };
@@ -176,7 +175,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
     if (panelUi !== null) return Promise.resolve();
     loadingUi ??= (async () => {
       try {
-        const [response, allStrings] = await Promise.all([sendContentRequest({ type: 'CS_LOAD_PANEL_UI' }), storedStrings(CATALOGUE_KEY)]);
+        const response = await sendContentRequest({ type: 'CS_LOAD_PANEL_UI' });
         // A script that stood down meanwhile (a newer one started in this frame) leaves the UI to it.
         if (ctx.isInvalid) return;
         const loaded = response.ok ? takePanelUi() : null;
@@ -184,7 +183,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: PlatformA
         launcher?.remove();
         launcher = null;
         uiFailed = false;
-        panelUi = loaded.mount(container, { ...deps, t: catalogueTranslator(allStrings, getMessage) });
+        panelUi = loaded.mount(container, deps);
       } catch {
         // The extension was updated under this tab, or the injection was refused: the tab says so, a click tries again.
         uiFailed = !ctx.isInvalid;

@@ -52,9 +52,9 @@ describe('the UI strings table of the content scripts', () => {
       },
     };
     const en = buildCatalogue(['a'], () => 'A', 'en');
-    expect(await storeCatalogue(area, CATALOGUE_KEY, en)).toBe(true);
-    expect(await storeCatalogue(area, CATALOGUE_KEY, en)).toBe(false);
-    expect(await storeCatalogue(area, CATALOGUE_KEY, buildCatalogue(['a'], () => '甲', 'zh-TW'))).toBe(true);
+    expect(await storeCatalogue(area, en)).toBe(true);
+    expect(await storeCatalogue(area, en)).toBe(false);
+    expect(await storeCatalogue(area, buildCatalogue(['a'], () => '甲', 'zh-TW'))).toBe(true);
     expect(writes).toBe(2);
     expect(stored[CATALOGUE_KEY]).toEqual({ language: 'zh-TW', messages: { a: '甲' } });
   });

@@ -1,26 +1,21 @@
 import type { Translate } from './index';
 
 /**
- * The UI strings for the content scripts, as tables the background keeps in
- * `storage.local`: every string, and the few the always-loaded script shows
- * by itself. A content script's first `i18n.getMessage` makes Chrome load the
- * extension's message files synchronously: the page's main thread waits 6–10 ms
- * for it on every page load. The script reads the small table with the
- * settings it reads anyway, and the panel's UI the whole one when it loads;
- * both look strings up there. Where a table is missing, damaged or of another
- * language (the browser's changed and the background has not run since), they
- * ask `i18n.getMessage` as before.
+ * The UI strings for the content scripts, as one table the background keeps in
+ * `storage.local`. A content script's first `i18n.getMessage` makes Chrome load
+ * the extension's message files synchronously: the page's main thread waits
+ * 6–10 ms for it on every page load. The script reads this table with the
+ * settings it reads anyway and looks strings up in it; where the table is
+ * missing, damaged or of another language (the browser's changed and the
+ * background has not run since), it asks `i18n.getMessage` as before.
  *
- * The background builds the tables with `i18n.getMessage` itself, passing
+ * The background builds the table with `i18n.getMessage` itself, passing
  * markers as substitutions, so the stored form of a message with placeholders
  * has a marker where each substitution goes and Chrome's own rules (named
  * placeholders, `$$`) are already applied.
  */
 
-/** Every string of the extension: the panel's UI reads it when it loads. */
 export const CATALOGUE_KEY = 'uiStrings';
-/** The strings the always-loaded content script shows by itself (lib/i18n/page-strings.ts): every page load reads these. */
-export const PAGE_CATALOGUE_KEY = 'uiStringsPage';
 
 /** Stand-ins for substitutions 1–9 (Chrome takes at most nine): control characters no message contains. */
 const MARKERS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(i + 1));
@@ -69,10 +64,10 @@ export interface CatalogueArea {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-/** Writes the table under `key` when what is stored differs (another language, another build); run when the background starts. */
-export async function storeCatalogue(area: CatalogueArea, key: string, catalogue: Catalogue): Promise<boolean> {
-  const stored = (await area.get(key))[key];
+/** Writes the table when what is stored differs (another language, another build); run when the background starts. */
+export async function storeCatalogue(area: CatalogueArea, catalogue: Catalogue): Promise<boolean> {
+  const stored = (await area.get(CATALOGUE_KEY))[CATALOGUE_KEY];
   if (JSON.stringify(stored) === JSON.stringify(catalogue)) return false;
-  await area.set({ [key]: catalogue });
+  await area.set({ [CATALOGUE_KEY]: catalogue });
   return true;
 }
