@@ -18,6 +18,12 @@ export interface Variant {
   key: string;
   /** The unpacked extension loaded, or null for the plain browser. */
   extensionDir: string | null;
+  /**
+   * Another build of Social Desk (`--compare` of an older build): launched and set up as ours is, with the
+   * user's own profiles, so that it does the same work on an own post. Without them it would not take the post
+   * as the user's and would skip the work ours does there (seventeenth session, BENCHMARKS.md).
+   */
+  socialDesk?: boolean;
 }
 
 export const BASELINE: Variant = { key: 'baseline', extensionDir: null };
@@ -52,6 +58,12 @@ export async function snapshotExtension(dir: string): Promise<string> {
   }
 }
 
+/** Whether an unpacked extension is a build of Social Desk: its name is ours (public/_locales/en, extName). */
+export function isSocialDeskBuild(dir: string): boolean {
+  return manifestOf(dir).name === OUR_NAME;
+}
+const OUR_NAME = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as { extName: { message: string } }).extName.message;
+
 /** --compare folders as variants (their extensionDir is the folder; run.ts swaps in snapshots). */
 export function compareVariants(dirs: string[]): Variant[] {
   const seen = new Set<string>();
@@ -61,7 +73,7 @@ export function compareVariants(dirs: string[]): Variant[] {
     let key = `compare:${basename(abs)}`;
     for (let n = 2; seen.has(key); n++) key = `compare:${basename(abs)}#${n}`;
     seen.add(key);
-    return { key, extensionDir: abs };
+    return { key, extensionDir: abs, socialDesk: isSocialDeskBuild(abs) };
   });
 }
 
@@ -73,7 +85,7 @@ export interface VariantSession extends BrowserSession {
 
 /** A fresh profile with the variant's extension (ours through the harness, so its worker is at hand). */
 export async function launchVariant(variant: Variant): Promise<VariantSession> {
-  if (variant === OURS) return launch({ extensionDir: variant.extensionDir ?? EXTENSION_DIR });
+  if (variant === OURS || variant.socialDesk === true) return launch({ extensionDir: variant.extensionDir ?? EXTENSION_DIR });
   const s = await launchBrowser({ extensions: variant.extensionDir ? [variant.extensionDir] : [] });
   return { ...s, worker: null, extensionId: null };
 }

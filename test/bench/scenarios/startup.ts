@@ -206,7 +206,8 @@ export async function runStartup(
   for (let round = 0; round < plan.rounds; round++) {
     for (const variant of roundOrder(variants, round)) {
       const session = await launchVariant(variant);
-      const ours = variant === OURS && session.worker !== null;
+      // Ours, or another build of it: the user's own profiles set, and the own post's handling checked.
+      const ours = (variant === OURS || variant.socialDesk === true) && session.worker !== null;
       try {
         if (ours) await setOwnProfiles(session.worker!, me);
         serveOwnPosts(session, platforms);
