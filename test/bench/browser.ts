@@ -19,16 +19,16 @@ export interface Variant {
   /** The unpacked extension loaded, or null for the plain browser. */
   extensionDir: string | null;
   /**
-   * Another build of Social Desk (`--compare` of an older build): launched and set up as ours is, with the
-   * user's own profiles, so that it does the same work on an own post. Without them it would not take the post
-   * as the user's and would skip the work ours does there (seventeenth session, BENCHMARKS.md).
+   * A build of Social Desk: ours, or an older one given to `--compare`. Each is launched and set up alike, with
+   * the user's own profiles, so that it does the same work on an own post. Without them an older build would not
+   * take the post as the user's and would skip the work ours does there (seventeenth session, BENCHMARKS.md).
    */
   socialDesk?: boolean;
 }
 
 export const BASELINE: Variant = { key: 'baseline', extensionDir: null };
 /** Ours; run.ts points it at a snapshot of .output/chrome-mv3 (so a rebuild during the run changes nothing). */
-export const OURS: Variant = { key: 'ours', extensionDir: EXTENSION_DIR };
+export const OURS: Variant = { key: 'ours', extensionDir: EXTENSION_DIR, socialDesk: true };
 
 /**
  * Copies an unpacked extension to a temporary folder and checks it is whole
@@ -85,7 +85,7 @@ export interface VariantSession extends BrowserSession {
 
 /** A fresh profile with the variant's extension (ours through the harness, so its worker is at hand). */
 export async function launchVariant(variant: Variant): Promise<VariantSession> {
-  if (variant === OURS || variant.socialDesk === true) return launch({ extensionDir: variant.extensionDir ?? EXTENSION_DIR });
+  if (variant.socialDesk === true) return launch({ extensionDir: variant.extensionDir ?? EXTENSION_DIR });
   const s = await launchBrowser({ extensions: variant.extensionDir ? [variant.extensionDir] : [] });
   return { ...s, worker: null, extensionId: null };
 }

@@ -207,7 +207,7 @@ export async function runStartup(
     for (const variant of roundOrder(variants, round)) {
       const session = await launchVariant(variant);
       // Ours, or another build of it: the user's own profiles set, and the own post's handling checked.
-      const ours = (variant === OURS || variant.socialDesk === true) && session.worker !== null;
+      const ours = variant.socialDesk === true && session.worker !== null;
       try {
         if (ours) await setOwnProfiles(session.worker!, me);
         serveOwnPosts(session, platforms);
