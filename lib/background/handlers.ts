@@ -6,7 +6,7 @@ import { cleanupSnapshots, deleteAllData, storageUsage } from '../db/maintenance
 import { recordManualInteraction } from '../db/manual';
 import type { SocialDeskDB } from '../db/schema';
 import { getWeekStats } from '../db/stats';
-import { exportInteractionsBatch, exportSnapshotsBatch, listOwnPosts, postHistory } from '../db/history';
+import { exportInteractionsBatch, exportSnapshotsBatch, latestInteractions, listOwnPosts, postHistory } from '../db/history';
 import { listWeeklySummaries } from '../db/summaries';
 import { listWaitingComments } from '../db/queue';
 import type { Handlers } from '../messaging/router';
@@ -206,7 +206,7 @@ export function createHandlers(db: SocialDeskDB, settings: SettingsAccess, tabs:
       return templateStats(db);
     },
     async UI_LIST_INTERACTIONS({ limit }) {
-      const rows = await db.interactions.orderBy('capturedAt').reverse().limit(limit).toArray();
+      const rows = await latestInteractions(db, limit);
       return rows.map((r) => ({
         id: r.id,
         kind: r.kind,

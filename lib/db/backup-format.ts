@@ -100,6 +100,10 @@ export const interactionRowSchema = z.strictObject({
   responseMs: epochMs.nullable(),
   templateId: key.nullable(),
   site: short.nullable(),
+}).refine((row) => row.kind !== 'comment_received' || row.status !== 'none', {
+  // The log finds received comments by status (COMMENT_STATUSES in schema.ts): one stored as 'none' would be lost.
+  message: 'a received comment must be open, replied or dismissed',
+  path: ['status'],
 });
 
 export const templateRowSchema = z.strictObject({

@@ -272,6 +272,20 @@ describe('parseBackup', () => {
     expect(error(broken(backup, change))).toMatchObject({ kind: 'invalid', path });
   });
 
+  it('refuses a received comment stored with no status, which the log could not find, and names it', () => {
+    const at = backup.tables.interactions.findIndex((r) => r.kind === 'comment_received');
+    const reply = backup.tables.interactions.findIndex((r) => r.kind === 'reply_sent');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(error(broken(backup, (raw) => (raw.tables.interactions[at].status = 'none')))).toMatchObject({
+      kind: 'invalid',
+      path: `tables.interactions[${at}].status`,
+      message: expect.stringMatching(/open, replied or dismissed/),
+    });
+    // A reply has no status of its own.
+    expect(backup.tables.interactions[reply]!.status).toBe('none');
+    expect(parseBackup(broken(backup, (raw) => (raw.tables.interactions[reply].text = 'edited'))).ok).toBe(true);
+  });
+
   it('formats zod paths as record.field', () => {
     expect(formatPath(['tables', 'interactions', 12, 'occurredAt'])).toBe('tables.interactions[12].occurredAt');
     expect(formatPath([])).toBe('(root)');

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { ExportInteraction, ExportSnapshot, OwnPostView, PostHistory } from '../messaging/protocol';
 import { excerptOf } from '../stats/summary';
-import type { PostRow, SocialDeskDB } from './schema';
+import type { InteractionRow, InteractionStatus, PostRow, SocialDeskDB } from './schema';
 
 /**
  * Reads for the dashboard's history: the raw log and the count snapshots in
@@ -9,6 +9,26 @@ import type { PostRow, SocialDeskDB } from './schema';
  * export of years of data never holds the whole table in one message), the
  * user's own posts, and one post's count history.
  */
+
+/** Every status a row can have (the compiler checks that none is missing). */
+const STATUSES = Object.keys({ open: 1, replied: 1, dismissed: 1, none: 1 } satisfies Record<InteractionStatus, 1>) as InteractionStatus[];
+
+/**
+ * The `limit` newest interactions by when they happened (the time the log shows), newest first, ties by id.
+ * Every row has one of the four statuses, so the newest of each status's `[status+occurredAt]` range, merged,
+ * are the newest of all: `limit` rows read per status at most, however long the log.
+ */
+export async function latestInteractions(db: SocialDeskDB, limit: number): Promise<InteractionRow[]> {
+  return db.transaction('r', db.interactions, async () => {
+    const lists = await Promise.all(
+      STATUSES.map((status) => db.interactions.where('[status+occurredAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).reverse().limit(limit).toArray()),
+    );
+    return lists
+      .flat()
+      .sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .slice(0, limit);
+  });
+}
 
 export async function exportInteractionsBatch(db: SocialDeskDB, after: string | null, limit: number): Promise<{ rows: ExportInteraction[]; next: string | null }> {
   const query = after === null ? db.interactions.orderBy(':id') : db.interactions.where(':id').above(after);

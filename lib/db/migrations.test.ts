@@ -48,6 +48,8 @@ const SHIPPED: Record<number, Record<string, string>> = {
 SHIPPED[4] = SHIPPED[3]!;
 // Version 5 dropped the interactions' unused [platform+occurredAt] index.
 SHIPPED[5] = { ...SHIPPED[4]!, interactions: 'id, postKey, [status+occurredAt], [kind+occurredAt], capturedAt, templateId' };
+// Version 6 dropped [kind+occurredAt] and capturedAt: received comments are found by status (COMMENT_STATUSES).
+SHIPPED[6] = { ...SHIPPED[5]!, interactions: 'id, postKey, [status+occurredAt], templateId' };
 
 const opened: Dexie[] = [];
 afterEach(async () => {

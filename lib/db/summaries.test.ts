@@ -98,6 +98,21 @@ describe('weekly summaries', () => {
     expect((await get()).unanswered.total).toBe(5);
   });
 
+  it('reads the week’s received comments in every status, and no replies', async () => {
+    await week('a', 11, 6, 2); // Monday 2026-11-16: six comments, the first two answered
+    await setCommentStatus(db, 'linkedin:comment_received:ac2', 'dismissed', { timeZone: TZ });
+    await refreshWeeklySummaries(db, ctx());
+    const summary = (await db.weeklySummaries.get('2026-11-16'))!.summary;
+    const statuses = (await db.interactions.toArray()).filter((r) => r.kind === 'comment_received').map((r) => r.status);
+    expect(new Set(statuses)).toEqual(new Set(['open', 'replied', 'dismissed']));
+    // The tone and the engagers come from the comments read (the user's two replies are not among them).
+    expect(summary.tone.comments).toBe(6);
+    expect(summary.topEngagers.map((e) => [e.name, e.comments])).toEqual([
+      ['Fan 0', 3],
+      ['Fan 1', 3],
+    ]);
+  });
+
   it('keeps summaries stored before the rollups counted open and dismissed comments per day: their fingerprints still match', async () => {
     await week('a', 11, 6, 2);
     await week('b', 18, 3);

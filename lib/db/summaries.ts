@@ -2,7 +2,7 @@ import { stableHash } from '../parse/hash';
 import { addDays, lastFinishedWeekStart, startOfWeek, weekRange } from '../stats/days';
 import { classifyTone, postGainsOf, summarizeWeek, type SummaryComment, type SummaryPost, type ToneClassifier } from '../stats/summary';
 import { fillStatusCounts, lacksStatusCounts } from './rollups';
-import type { DailyRollupRow, SocialDeskDB, WeeklySummaryRow } from './schema';
+import { COMMENT_STATUSES, type DailyRollupRow, type SocialDeskDB, type WeeklySummaryRow } from './schema';
 
 /**
  * Weekly summaries: every finished week since the first recorded day is
@@ -158,11 +158,15 @@ async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshRe
   return result;
 }
 
+/** The received comments of [fromMs, toMs), in time order (ties by id), from each comment status's index range. */
 async function commentsBetween(db: SocialDeskDB, fromMs: number, toMs: number): Promise<SummaryComment[]> {
-  const rows = await db.interactions
-    .where('[kind+occurredAt]')
-    .between(['comment_received', fromMs], ['comment_received', toMs], true, false)
-    .toArray();
+  const lists = await Promise.all(
+    COMMENT_STATUSES.map((status) => db.interactions.where('[status+occurredAt]').between([status, fromMs], [status, toMs], true, false).toArray()),
+  );
+  const rows = lists
+    .flat()
+    .filter((r) => r.kind === 'comment_received')
+    .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows.map((r) => ({ platform: r.platform, actorName: r.actorName, actorUrl: r.actorUrl, text: r.text, status: r.status }));
 }
 
