@@ -158,10 +158,15 @@ async function refresh(db: SocialDeskDB, ctx: SummaryContext): Promise<RefreshRe
   return result;
 }
 
-/** The received comments of [fromMs, toMs), in time order (ties by id), from each comment status's index range. */
+/**
+ * The received comments of [fromMs, toMs), in time order (ties by id), from each comment status's index range. The
+ * ranges are read in one transaction: a comment whose status changes in between is read once, not twice or never.
+ */
 async function commentsBetween(db: SocialDeskDB, fromMs: number, toMs: number): Promise<SummaryComment[]> {
-  const lists = await Promise.all(
-    COMMENT_STATUSES.map((status) => db.interactions.where('[status+occurredAt]').between([status, fromMs], [status, toMs], true, false).toArray()),
+  const lists = await db.transaction('r', db.interactions, () =>
+    Promise.all(
+      COMMENT_STATUSES.map((status) => db.interactions.where('[status+occurredAt]').between([status, fromMs], [status, toMs], true, false).toArray()),
+    ),
   );
   const rows = lists
     .flat()
