@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { ExportInteraction, ExportSnapshot, OwnPostView, PostHistory } from '../messaging/protocol';
 import { excerptOf } from '../stats/summary';
-import type { InteractionRow, InteractionStatus, PostRow, SocialDeskDB } from './schema';
+import { INTERACTION_STATUSES, type InteractionRow, type PostRow, type SocialDeskDB } from './schema';
 
 /**
  * Reads for the dashboard's history: the raw log and the count snapshots in
@@ -9,9 +9,6 @@ import type { InteractionRow, InteractionStatus, PostRow, SocialDeskDB } from '.
  * export of years of data never holds the whole table in one message), the
  * user's own posts, and one post's count history.
  */
-
-/** Every status a row can have (the compiler checks that none is missing). */
-const STATUSES = Object.keys({ open: 1, replied: 1, dismissed: 1, none: 1 } satisfies Record<InteractionStatus, 1>) as InteractionStatus[];
 
 /**
  * The `limit` newest interactions by when they happened (the time the log shows), newest first, ties by id.
@@ -21,7 +18,7 @@ const STATUSES = Object.keys({ open: 1, replied: 1, dismissed: 1, none: 1 } sati
 export async function latestInteractions(db: SocialDeskDB, limit: number): Promise<InteractionRow[]> {
   return db.transaction('r', db.interactions, async () => {
     const lists = await Promise.all(
-      STATUSES.map((status) => db.interactions.where('[status+occurredAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).reverse().limit(limit).toArray()),
+      INTERACTION_STATUSES.map((status) => db.interactions.where('[status+occurredAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).reverse().limit(limit).toArray()),
     );
     return lists
       .flat()

@@ -53,7 +53,9 @@ export interface MetricSnapshotRow {
 }
 
 export type InteractionKind = 'comment_received' | 'reply_sent' | 'mention' | 'manual';
-export type InteractionStatus = 'open' | 'replied' | 'dismissed' | 'none';
+/** Every status a row can have. */
+export const INTERACTION_STATUSES = ['open', 'replied', 'dismissed', 'none'] as const;
+export type InteractionStatus = (typeof INTERACTION_STATUSES)[number];
 /**
  * The statuses a received comment can have ('none' is for replies, mentions and notes). Queries for received
  * comments over time go through `[status+occurredAt]` with these, so nothing may store a comment as 'none'.
