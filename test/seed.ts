@@ -2,7 +2,7 @@ import { recordCapture, setCommentStatus } from '@/lib/db/capture';
 import { saveInspiration } from '@/lib/db/inspirations';
 import { recordManualInteraction } from '@/lib/db/manual';
 import { replaceRollupsFromLog } from '@/lib/db/rollups';
-import type { InteractionRow, MetricSnapshotRow, PostRow, SocialDeskDB, TemplateRow } from '@/lib/db/schema';
+import { COMMENT_STATUSES, type InteractionRow, type MetricSnapshotRow, type PostRow, type SocialDeskDB, type TemplateRow } from '@/lib/db/schema';
 import { PLATFORMS, type Platform } from '@/lib/platforms/types';
 import type { SettingsValues } from '@/lib/storage';
 import { comment, ME, NOW, post, reading } from './builders';
@@ -171,7 +171,7 @@ export async function seedDatabase(db: SocialDeskDB, counts: SeedCounts = LARGE)
       occurredAt,
       occurredPrecision: pick(['exact', 'minute', 'hour', 'day', 'captured']),
       capturedAt: occurredAt + 60_000,
-      status: kind === 'comment_received' ? pick(['open', 'replied', 'dismissed'] as const) : 'none',
+      status: kind === 'comment_received' ? pick(COMMENT_STATUSES) : 'none',
       repliedById: null,
       inReplyToId: null,
       responseMs: kind === 'reply_sent' ? Math.floor(r() * 1e7) : null,
