@@ -116,6 +116,23 @@ export function feedFigures(results: FeedPlatformResult[], extensionKeys: string
       ...perVariant(runs, extensionKeys, (mine, b) => (mine.length && b.length ? median(mine.map(cpuLong)) - median(b.map(cpuLong)) : null)),
       budget: { op: '<=', value: BUDGETS.addedLongTasks },
     });
+    // Whose long tasks they are: a long task of the page's own holds little of our code (BENCHMARKS.md, nineteenth session).
+    const inLong = (r: FeedRun) => r.traceLongTasks?.extensionMs ?? Number.NaN;
+    out.push({
+      section,
+      label: 'extension code inside the long tasks of CPU time, per run',
+      unit: 'ms',
+      ...perVariant(runs, extensionKeys, (mine) => (mine.some((r) => Number.isFinite(inLong(r))) ? median(mine.map(inLong).filter(Number.isFinite)) : null)),
+    });
+    out.push({
+      section,
+      label: '… the most in any one long task',
+      unit: 'ms',
+      ...perVariant(runs, extensionKeys, (mine) => {
+        const most = mine.map((r) => r.traceLongTasks?.maxExtensionMs ?? Number.NaN).filter(Number.isFinite);
+        return most.length ? Math.max(...most) : null;
+      }),
+    });
     out.push({ section, label: 'JS heap after GC at the end, with / without', unit: 'MB', ...side((r) => r.heapEndBytes / MB) });
     out.push({
       section,

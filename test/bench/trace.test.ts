@@ -94,6 +94,38 @@ describe('profile summary', () => {
     expect(countLongTasks(events, 1, 1)).toEqual({ wall: 2, cpu: 2 });
   });
 
+  it('measures the extension code sampled inside each long task by CPU time', () => {
+    const nodes = [
+      { id: 1, callFrame: { functionName: '(root)' } },
+      { id: 2, parent: 1, callFrame: { functionName: 'run', url: 'https://www.linkedin.com/feed/' } },
+      { id: 3, parent: 1, callFrame: { functionName: 'batch', url: EXT } },
+    ];
+    // A sample every 1 ms from t=0: 100 samples.
+    const samples = Array.from({ length: 100 }, (_, i) => (i % 4 === 0 ? 3 : 2));
+    const profile = [
+      ev({ name: 'Profile', id: '0x1', ts: 0, args: { data: { startTime: 0 } } }),
+      ev({ name: 'ProfileChunk', id: '0x1', ts: 1, args: { data: { cpuProfile: { nodes, samples }, timeDeltas: samples.map((_, i) => (i === 0 ? 0 : 1_000)) } } }),
+    ];
+    const tasks = [
+      // Long by CPU: 0–59 ms, extension samples at 0, 4, …, 56 (15 ms of them).
+      at('X', 0, 0, 'RunTask', 60_000),
+      // Long by wall only: 60–119 ms, but 20 ms of CPU (not counted).
+      { ...at('X', 60_000, 60_000, 'RunTask', 60_000), tdur: 20_000 },
+      // Not long: 130–140 ms (no samples there anyway).
+      at('X', 130_000, 130_000, 'RunTask', 10_000),
+    ];
+    const s = summariseProfile([...profile, ...tasks]);
+    expect(s.longTasks).toMatchObject({ wall: 2, cpu: 1 });
+    expect(s.longTasks!.extensionMs).toBeCloseTo(15);
+    expect(s.longTasks!.maxExtensionMs).toBeCloseTo(15);
+    // Two long tasks by CPU (0–59 and 60–109 ms; the samples end at 99 ms: 15 and 10 ms of ours): the sum, and the larger one.
+    const second = [at('X', 0, 0, 'RunTask', 60_000), at('X', 60_000, 60_000, 'RunTask', 50_000)];
+    const t = summariseProfile([...profile, ...second]);
+    expect(t.longTasks).toMatchObject({ wall: 2, cpu: 2 });
+    expect(t.longTasks!.extensionMs).toBeCloseTo(25);
+    expect(t.longTasks!.maxExtensionMs).toBeCloseTo(15);
+  });
+
   it('takes a trace of a feed’s size (more events than a call takes arguments)', () => {
     const many = Array.from({ length: 300_000 }, (_, i) => at('X', i * 10, i * 10, 'Paint', 5));
     expect(countLongTasks([...many, at('X', 0, 0, 'RunTask', 60_000)], 1, 1)).toEqual({ wall: 1, cpu: 1 });

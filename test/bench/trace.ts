@@ -44,9 +44,22 @@ export interface ProfileSummary {
   /**
    * Top-level tasks of that thread of 50 ms or more: by wall time (what the
    * Long Tasks API counts) and by the thread's own CPU time (which other load
-   * on the machine does not stretch). Null when the trace has no task events.
+   * on the machine does not stretch), with the extension's code sampled inside
+   * the long ones by CPU time. Null when the trace has no task events.
    */
-  longTasks: { wall: number; cpu: number } | null;
+  longTasks: LongTasks | null;
+}
+
+export interface LongTasks {
+  wall: number;
+  cpu: number;
+  /**
+   * ms of extension code the profiler sampled inside the long tasks by CPU time: in all, and in the one that
+   * held the most. A long task of the page's own with little of ours in it was not ours to split, though what
+   * our code did to the page earlier (elements added, styles) can still make the page's own task longer.
+   */
+  extensionMs?: number;
+  maxExtensionMs?: number;
 }
 
 const LONG_TASK_US = 50_000;
@@ -66,6 +79,26 @@ const MICROTASKS = 'BlinkScheduler_PerformMicrotaskCheckpoint';
  * carry them, else wall time).
  */
 export function countLongTasks(events: TraceEvent[], pid: number, tid: number): { wall: number; cpu: number } | null {
+  const top = topLevelTasks(events, pid, tid);
+  if (top === null) return null;
+  let wall = 0;
+  let cpu = 0;
+  for (const t of top) {
+    if (t.end - t.start >= LONG_TASK_US) wall++;
+    if (t.cpu >= LONG_TASK_US) cpu++;
+  }
+  return { wall, cpu };
+}
+
+interface TaskSpan {
+  start: number;
+  end: number;
+  cpu: number;
+  microtasks: boolean;
+}
+
+/** The thread's top-level tasks in order (see countLongTasks), or null when the trace has no task events for it. */
+function topLevelTasks(events: TraceEvent[], pid: number, tid: number): TaskSpan[] | null {
   const thread = events.filter((e) => e.pid === pid && e.tid === tid);
   const relevant = thread.filter((e) => (TASK_EVENTS.has(e.name) || e.name === MICROTASKS) && (e.ph === 'X' || e.ph === 'B' || e.ph === 'E'));
   if (!relevant.some((e) => TASK_EVENTS.has(e.name))) return null;
@@ -74,8 +107,7 @@ export function countLongTasks(events: TraceEvent[], pid: number, tid: number): 
   for (const e of events) traceEnd = Math.max(traceEnd, e.ts + (e.dur ?? 0));
   let threadEndTts = Number.NEGATIVE_INFINITY;
   for (const e of thread) if (e.tts !== undefined) threadEndTts = Math.max(threadEndTts, e.tts + (e.tdur ?? 0));
-  interface Span { start: number; end: number; cpu: number; microtasks: boolean }
-  const spans: Span[] = [];
+  const spans: TaskSpan[] = [];
   const open: TraceEvent[] = [];
   const close = (begin: TraceEvent, end: number, endTts: number | undefined) =>
     spans.push({ start: begin.ts, end, cpu: begin.tts !== undefined && endTts !== undefined && Number.isFinite(endTts) ? endTts - begin.tts : end - begin.ts, microtasks: begin.name === MICROTASKS });
@@ -90,7 +122,7 @@ export function countLongTasks(events: TraceEvent[], pid: number, tid: number): 
   for (const begin of open) close(begin, traceEnd, threadEndTts);
   // Top-level spans only (a checkpoint inside a task is part of it), in order.
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const top: Span[] = [];
+  const top: TaskSpan[] = [];
   for (const span of spans) {
     const last = top[top.length - 1];
     if (last && span.start < last.end) continue;
@@ -102,13 +134,7 @@ export function countLongTasks(events: TraceEvent[], pid: number, tid: number): 
     }
     top.push({ ...span });
   }
-  let wall = 0;
-  let cpu = 0;
-  for (const t of top) {
-    if (t.end - t.start >= LONG_TASK_US) wall++;
-    if (t.cpu >= LONG_TASK_US) cpu++;
-  }
-  return { wall, cpu };
+  return top;
 }
 
 const NOT_SCRIPT = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
@@ -208,6 +234,10 @@ export function summariseProfile(events: TraceEvent[], marker = 'sd-bench-batch-
   let scriptUs = 0;
   let extensionUs = 0;
   let b = -1;
+  // The long tasks by CPU time, in order, and the extension's sampled time inside each.
+  const longByCpu = (topLevelTasks(events, chosen.pid, chosen.tid) ?? []).filter((t) => t.cpu >= LONG_TASK_US);
+  const extensionInLong = longByCpu.map(() => 0);
+  let l = 0;
   samples.forEach((s, i) => {
     const k = classify(s.node);
     if (k === 0) return;
@@ -216,6 +246,8 @@ export function summariseProfile(events: TraceEvent[], marker = 'sd-bench-batch-
     scriptUs += us;
     if (k === 2) {
       extensionUs += us;
+      while (l < longByCpu.length && longByCpu[l]!.end <= s.ts) l++;
+      if (l < longByCpu.length && s.ts >= longByCpu[l]!.start) extensionInLong[l]! += us;
       const stack = extStack(s.node);
       stack.forEach((key, depth) => {
         const f = frameOf(key);
@@ -237,8 +269,19 @@ export function summariseProfile(events: TraceEvent[], marker = 'sd-bench-batch-
     extensionMs: extensionUs / 1000,
     batches,
     extensionFrames,
-    longTasks: countLongTasks(events, chosen.pid, chosen.tid),
+    longTasks: withExtension(countLongTasks(events, chosen.pid, chosen.tid), extensionInLong),
   };
+}
+
+function withExtension(counts: { wall: number; cpu: number } | null, extensionUsPerTask: number[]): LongTasks | null {
+  if (counts === null) return null;
+  let sum = 0;
+  let max = 0;
+  for (const us of extensionUsPerTask) {
+    sum += us;
+    max = Math.max(max, us);
+  }
+  return { ...counts, extensionMs: sum / 1000, maxExtensionMs: max / 1000 };
 }
 
 /**

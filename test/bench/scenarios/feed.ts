@@ -13,7 +13,7 @@ import { buildFeedPage, verifyFeed, type FeedPage } from '../feed-page';
 import type { LongTaskSummary, RunOptions, RunResult } from '../page/feed-driver';
 import { launchVariant, type Variant, type VariantSession } from '../browser';
 import { feedStallMs, guardStall, StallError } from '../stall';
-import { summariseProfile, type ExtensionFrame } from '../trace';
+import { summariseProfile, type ExtensionFrame, type LongTasks } from '../trace';
 
 export interface FeedRun {
   variant: string;
@@ -34,7 +34,7 @@ export interface FeedRun {
   styleMs: number;
   longTasks: LongTaskSummary;
   /** Long top-level tasks in the trace: by wall time, and by the main thread's CPU time (not stretched by other load). */
-  traceLongTasks: { wall: number; cpu: number } | null;
+  traceLongTasks: LongTasks | null;
   heapStartBytes: number;
   heapEndBytes: number;
   samplingIntervalUs: number;
@@ -179,7 +179,7 @@ export async function runFeed(
       out.runs.push(run);
       log(
         `  ${platform} run ${r + 1}/${runs} ${v.key.padEnd(10)} script ${run.scriptMs.toFixed(0)} ms (extension ${run.extensionMs.toFixed(0)}), ` +
-          `tasks ${run.taskMs.toFixed(0)} ms, long tasks ${run.longTasks.count} (${run.traceLongTasks?.cpu ?? '?'} by CPU time), heap +${((run.heapEndBytes - run.heapStartBytes) / 1e6).toFixed(2)} MB  [${((Date.now() - t0) / 1000).toFixed(0)} s]`,
+          `tasks ${run.taskMs.toFixed(0)} ms, long tasks ${run.longTasks.count} (${run.traceLongTasks?.cpu ?? '?'} by CPU time${run.traceLongTasks?.cpu ? `, extension code in them ${(run.traceLongTasks.extensionMs ?? 0).toFixed(1)} ms` : ''}), heap +${((run.heapEndBytes - run.heapStartBytes) / 1e6).toFixed(2)} MB  [${((Date.now() - t0) / 1000).toFixed(0)} s]`,
       );
     }
   }
