@@ -106,6 +106,18 @@ describe('searching the library', () => {
     expect(await keysOf({ query: '咖啡', platforms: ['instagram'], tags: ['launch'], savedTo: NOW - 5 * HOUR })).toEqual(['a']);
   });
 
+  it('orders a search as the saved-time index orders the same posts, ties and both directions included', async () => {
+    // Three more posts saved at one moment, beside the five: a search orders them from the index's saved times,
+    // a filter without a query walks the `savedAt` index (saved time, then key).
+    for (const id of ['t2', 't1', 't3']) await saveInspiration(db, input(id, { platform: 'threads', url: `https://www.threads.com/@cafe/post/${id}`, text: 'Oolong tasting too' }), NOW - 2 * HOUR);
+    for (const direction of ['desc', 'asc'] as const) {
+      const order = async (f: Partial<LibraryFilter>) => (await queryLibrary(db, { filter: filter(f), sort: 'saved', direction, offset: 0, limit: 50 })).items.map((i) => i.postId);
+      const searched = await order({ query: 'oolong' });
+      expect(searched).toEqual(await order({ platforms: ['threads'] }));
+      expect(searched).toEqual(direction === 'desc' ? ['t3', 't2', 't1', 'd'] : ['d', 't1', 't2', 't3']);
+    }
+  });
+
   it('pages through the results with the total of all matches', async () => {
     const first = await queryLibrary(db, { filter: EMPTY_FILTER, sort: 'saved', direction: 'desc', offset: 0, limit: 2 });
     const second = await queryLibrary(db, { filter: EMPTY_FILTER, sort: 'saved', direction: 'desc', offset: 2, limit: 2 });

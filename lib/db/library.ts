@@ -86,7 +86,9 @@ async function postsMatchingText(db: SocialDeskDB, query: string): Promise<Map<P
   ]);
   matches.sort((a, b) => a.sure.size + a.unsure.size - (b.sure.size + b.unsure.size));
   const [first, ...rest] = matches as [TermMatch, ...TermMatch[]];
-  const found = new Map([...first.sure, ...first.unsure]);
+  // The smallest set, taken as it is (its map was made for this query): a common word has thousands of posts.
+  const found = first.sure;
+  for (const [key, savedAt] of first.unsure) found.set(key, savedAt);
   const toCheck = new Set(first.unsure.keys());
   for (const m of rest) {
     for (const key of found.keys()) {
@@ -107,12 +109,15 @@ async function postsMatchingText(db: SocialDeskDB, query: string): Promise<Map<P
   return found;
 }
 
+/** The keys a filter matched: a set, or the map of saved times itself when the query was the only filter. */
+type KeySet = Pick<ReadonlySet<PostKey>, 'has' | 'size' | 'keys'>;
+
 /**
  * The saved posts the filter matches: their keys, and when each was saved if
  * the filter had a query (the index knows it); null when the filter matches
  * everything. Call inside a transaction.
  */
-async function matchingKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<{ keys: Set<PostKey>; savedAt: Map<PostKey, number> | null } | null> {
+async function matchingKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<{ keys: KeySet; savedAt: Map<PostKey, number> | null } | null> {
   const savedAt = await postsMatchingText(db, filter.query);
   if (savedAt) {
     for (const [key, at] of savedAt) {
@@ -135,7 +140,8 @@ async function matchingKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<{ 
   }
   if (!savedAt && lookups.length === 0) return null;
 
-  let keys: Set<PostKey> | null = savedAt && new Set(savedAt.keys());
+  // Without other filters the query's saved times are the keys: no copy of a common word's thousands of posts.
+  let keys: KeySet | null = savedAt;
   for (const lookup of lookups) {
     const found = await lookup();
     if (keys === null) keys = new Set(found);
@@ -149,13 +155,26 @@ async function matchingKeys(db: SocialDeskDB, filter: LibraryFilter): Promise<{ 
   return { keys: keys ?? new Set(), savedAt };
 }
 
-/** Keys in the order of the `savedAt` index (saved time, then key), from the saved times the library index gave. */
+/**
+ * Keys in the order of the `savedAt` index (saved time, then key), from the saved times the library index gave;
+ * `desc` is that order reversed. The keys and times are sorted as two arrays through their positions, not as a pair
+ * of each: a common word's thousands of posts made as many small arrays for the collector.
+ */
 function bySavedTime(savedAt: ReadonlyMap<PostKey, number>, keys: Iterable<PostKey>, direction: SortDirection): PostKey[] {
-  const list: Array<[PostKey, number]> = [];
-  for (const key of keys) list.push([key, savedAt.get(key) as number]);
-  list.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  if (direction === 'desc') list.reverse();
-  return list.map(([key]) => key);
+  const list: PostKey[] = [];
+  const times: number[] = [];
+  for (const key of keys) {
+    list.push(key);
+    times.push(savedAt.get(key) as number);
+  }
+  const sign = direction === 'desc' ? -1 : 1;
+  const order = Array.from(list, (_, i) => i);
+  order.sort((a, b) => {
+    const ka = list[a] as PostKey;
+    const kb = list[b] as PostKey;
+    return sign * ((times[a] as number) - (times[b] as number) || (ka < kb ? -1 : ka > kb ? 1 : 0));
+  });
+  return order.map((i) => list[i] as PostKey);
 }
 
 /** Every matching key in display order. Call inside a transaction. */
@@ -167,7 +186,7 @@ async function orderedKeys(db: SocialDeskDB, filter: LibraryFilter, sort: Librar
   const savedAt = match?.savedAt ?? null;
   const keep = (list: PostKey[]) => (keys === null ? list : list.filter((k) => keys.has(k)));
   const bySaved = async (dir: SortDirection, except: ReadonlySet<PostKey> = new Set()) => {
-    if (savedAt && keys) return bySavedTime(savedAt, [...keys].filter((k) => !except.has(k)), dir);
+    if (savedAt && keys) return bySavedTime(savedAt, except.size === 0 ? keys.keys() : [...keys.keys()].filter((k) => !except.has(k)), dir);
     const list = await db.inspirations.orderBy('savedAt').primaryKeys();
     return keep(dir === 'desc' ? list.reverse() : list).filter((k) => !except.has(k));
   };
