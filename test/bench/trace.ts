@@ -80,7 +80,10 @@ const MICROTASKS = 'BlinkScheduler_PerformMicrotaskCheckpoint';
  */
 export function countLongTasks(events: TraceEvent[], pid: number, tid: number): { wall: number; cpu: number } | null {
   const top = topLevelTasks(events, pid, tid);
-  if (top === null) return null;
+  return top === null ? null : countLong(top);
+}
+
+function countLong(top: readonly TaskSpan[]): { wall: number; cpu: number } {
   let wall = 0;
   let cpu = 0;
   for (const t of top) {
@@ -235,7 +238,8 @@ export function summariseProfile(events: TraceEvent[], marker = 'sd-bench-batch-
   let extensionUs = 0;
   let b = -1;
   // The long tasks by CPU time, in order, and the extension's sampled time inside each.
-  const longByCpu = (topLevelTasks(events, chosen.pid, chosen.tid) ?? []).filter((t) => t.cpu >= LONG_TASK_US);
+  const tasks = topLevelTasks(events, chosen.pid, chosen.tid);
+  const longByCpu = (tasks ?? []).filter((t) => t.cpu >= LONG_TASK_US);
   const extensionInLong = longByCpu.map(() => 0);
   let l = 0;
   samples.forEach((s, i) => {
@@ -269,19 +273,11 @@ export function summariseProfile(events: TraceEvent[], marker = 'sd-bench-batch-
     extensionMs: extensionUs / 1000,
     batches,
     extensionFrames,
-    longTasks: withExtension(countLongTasks(events, chosen.pid, chosen.tid), extensionInLong),
+    longTasks:
+      tasks === null
+        ? null
+        : { ...countLong(tasks), extensionMs: extensionInLong.reduce((a, b) => a + b, 0) / 1000, maxExtensionMs: extensionInLong.reduce((a, b) => Math.max(a, b), 0) / 1000 },
   };
-}
-
-function withExtension(counts: { wall: number; cpu: number } | null, extensionUsPerTask: number[]): LongTasks | null {
-  if (counts === null) return null;
-  let sum = 0;
-  let max = 0;
-  for (const us of extensionUsPerTask) {
-    sum += us;
-    max = Math.max(max, us);
-  }
-  return { ...counts, extensionMs: sum / 1000, maxExtensionMs: max / 1000 };
 }
 
 /**
