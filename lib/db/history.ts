@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { ExportInteraction, ExportSnapshot, OwnPostView, PostHistory } from '../messaging/protocol';
 import { excerptOf } from '../stats/summary';
-import { INTERACTION_STATUSES, type InteractionRow, type PostRow, type SocialDeskDB } from './schema';
+import { compareKeys, INTERACTION_STATUSES, type InteractionRow, type PostRow, type SocialDeskDB } from './schema';
 
 /**
  * Reads for the dashboard's history: the raw log and the count snapshots in
@@ -22,7 +22,7 @@ export async function latestInteractions(db: SocialDeskDB, limit: number): Promi
     );
     return lists
       .flat()
-      .sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .sort((a, b) => b.occurredAt - a.occurredAt || compareKeys(b.id, a.id))
       .slice(0, limit);
   });
 }

@@ -3,7 +3,7 @@ import { engagementOf } from '../library/counts';
 import type { Platform } from '../platforms/types';
 import { MAX_RUN_START, normalise, queryTerms, UNINDEXED_RUNS } from '../search/terms';
 import { postsWithTerm } from './library-index';
-import type { InspirationRow, PostKey, SocialDeskDB } from './schema';
+import { compareKeys, type InspirationRow, type PostKey, type SocialDeskDB } from './schema';
 
 /**
  * The inspiration library's queries. Filters and search are answered from
@@ -169,11 +169,7 @@ function bySavedTime(savedAt: ReadonlyMap<PostKey, number>, keys: Iterable<PostK
   }
   const sign = direction === 'desc' ? -1 : 1;
   const order = Array.from(list, (_, i) => i);
-  order.sort((a, b) => {
-    const ka = list[a] as PostKey;
-    const kb = list[b] as PostKey;
-    return sign * ((times[a] as number) - (times[b] as number) || (ka < kb ? -1 : ka > kb ? 1 : 0));
-  });
+  order.sort((a, b) => sign * ((times[a] as number) - (times[b] as number) || compareKeys(list[a] as PostKey, list[b] as PostKey)));
   return order.map((i) => list[i] as PostKey);
 }
 

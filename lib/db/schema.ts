@@ -320,6 +320,14 @@ export function postKey(platform: Platform, postId: string): PostKey {
   return `${platform}:${postId}`;
 }
 
+/**
+ * Two string keys in IndexedDB's order (by UTF-16 code unit, not `localeCompare`), for sorting rows read from
+ * several index ranges into the order one index would give.
+ */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function emptyRollup(day: string, platform: Platform): DailyRollupRow {
   return {
     day,

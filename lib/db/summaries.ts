@@ -2,7 +2,7 @@ import { stableHash } from '../parse/hash';
 import { addDays, lastFinishedWeekStart, startOfWeek, weekRange } from '../stats/days';
 import { classifyTone, postGainsOf, summarizeWeek, type SummaryComment, type SummaryPost, type ToneClassifier } from '../stats/summary';
 import { fillStatusCounts, lacksStatusCounts } from './rollups';
-import { COMMENT_STATUSES, type DailyRollupRow, type SocialDeskDB, type WeeklySummaryRow } from './schema';
+import { COMMENT_STATUSES, compareKeys, type DailyRollupRow, type SocialDeskDB, type WeeklySummaryRow } from './schema';
 
 /**
  * Weekly summaries: every finished week since the first recorded day is
@@ -171,7 +171,7 @@ async function commentsBetween(db: SocialDeskDB, fromMs: number, toMs: number): 
   const rows = lists
     .flat()
     .filter((r) => r.kind === 'comment_received')
-    .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => a.occurredAt - b.occurredAt || compareKeys(a.id, b.id));
   return rows.map((r) => ({ platform: r.platform, actorName: r.actorName, actorUrl: r.actorUrl, text: r.text, status: r.status }));
 }
 
