@@ -12,7 +12,7 @@ import { parseArgs, USAGE, type BenchOptions } from './args';
 import { BASELINE, compareVariants, manifestOf, OURS, snapshotExtension, type Variant } from './browser';
 import { analysisBuild, breakdown, contentScriptSizes, onDemandScriptSizes, sameScript, type BundleBreakdown } from './bundle';
 import { hotspots, hotspotsText, mappedScripts, type Hotspots, type MappedScripts } from './hotspots';
-import type { ExtensionFrame } from './trace';
+import { longTasksText, type ExtensionFrame } from './trace';
 import { breakdownText, captureFigures, dashboardFigures, feedFigures, popupFigures, startupFigures } from './figures';
 import { machine, table, verdict, type Figure } from './report';
 import { buildCommentsPage, type CommentsPage } from './comments-page';
@@ -182,7 +182,7 @@ async function main(o: BenchOptions) {
     console.log('');
     console.log('What one page load of ours is made of (a traced load of each own-post page and busy own post; ms per load):');
     for (const d of startupDiagnoses) {
-      console.log(`  ${d.platform}: content script compile ${d.compileMs.toFixed(1)} ms, top-level evaluation ${d.evaluateMs.toFixed(1)} ms, extension code in all ${d.extensionMs.toFixed(1)} ms`);
+      console.log(`  ${d.platform}: content script compile ${d.compileMs.toFixed(1)} ms, top-level evaluation ${d.evaluateMs.toFixed(1)} ms, extension code in all ${d.extensionMs.toFixed(1)} ms${longTasksText(d.longTasks)}`);
       const h = hotLoad[d.platform];
       if (h) console.log(hotspotsText(d.platform, h, d.busy ? 10 : 5, 'ms/load'));
     }

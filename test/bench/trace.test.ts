@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from './cdp';
-import { countLongTasks, scriptEvaluation, summariseProfile } from './trace';
+import { countLongTasks, longTasksText, scriptEvaluation, summariseProfile } from './trace';
 
 const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/content-scripts/linkedin.js';
 
@@ -124,6 +124,11 @@ describe('profile summary', () => {
     expect(t.longTasks).toMatchObject({ wall: 2, cpu: 2 });
     expect(t.longTasks!.extensionMs).toBeCloseTo(25);
     expect(t.longTasks!.maxExtensionMs).toBeCloseTo(15);
+    // As a traced load's diagnosis line prints it.
+    expect(longTasksText(t.longTasks)).toBe('; 2 long tasks by CPU time, extension code in them 25.0 ms (at most 15.0 in one)');
+    expect(longTasksText(s.longTasks)).toBe('; 1 long task by CPU time, extension code in them 15.0 ms (at most 15.0 in one)');
+    expect(longTasksText({ wall: 1, cpu: 0 })).toBe('; no long task by CPU time');
+    expect(longTasksText(null)).toBe('');
   });
 
   it('takes a trace of a feed’s size (more events than a call takes arguments)', () => {

@@ -62,6 +62,13 @@ export interface LongTasks {
   maxExtensionMs?: number;
 }
 
+/** A traced load's long tasks by CPU time and our code inside them, for its diagnosis line. */
+export function longTasksText(t: LongTasks | null): string {
+  if (t === null) return '';
+  if (t.cpu === 0) return '; no long task by CPU time';
+  return `; ${t.cpu} long task${t.cpu === 1 ? '' : 's'} by CPU time, extension code in them ${(t.extensionMs ?? 0).toFixed(1)} ms (at most ${(t.maxExtensionMs ?? 0).toFixed(1)} in one)`;
+}
+
 const LONG_TASK_US = 50_000;
 /** A microtask checkpoint starting this soon after a task ends is that task's. */
 const ADJACENT_US = 200;
